@@ -1,0 +1,2 @@
+/** npm registry HTTP: packument, streamed publish PUT, retries, diagnosis of registry errors. */
+package io.github.npmreg.registry;
