@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +110,8 @@ public final class Packer {
         PackageBins bins = PackageBins.of(manifest);
         TarWriter tar = new TarWriter(out);
         List<PackedFile> entries = new ArrayList<>(files.size());
+        // node-tar (write-entry.js) packs a file whose inode it has already packed as a hard link to the first.
+        Map<Object, String> firstPathOfInode = new HashMap<>();
         for (String relative : EntryOrder.sort(files)) {
             boolean isManifest = relative.equals("package.json");
             Path source = isManifest ? manifestFile : packageDirectory.resolve(relative);
@@ -117,10 +120,18 @@ public final class Packer {
                 // A staged copy: npm would see the source file's permissions.
                 Path original = packageDirectory.resolve(relative);
                 if (Files.exists(original, LinkOption.NOFOLLOW_LINKS)) {
-                    stat = new FileStat(stat(original, relative).mode, stat.size);
+                    stat = new FileStat(stat(original, relative).mode, stat.size, null);
                 }
             }
             int mode = EntryMode.of(stat.mode, bins.isPackageBin(relative));
+            if (stat.inode != null) {
+                String target = firstPathOfInode.putIfAbsent(stat.inode, relative);
+                if (target != null) {
+                    tar.addHardLink(relative, mode, target);
+                    entries.add(new PackedFile(relative, 0, mode));
+                    continue;
+                }
+            }
             try (InputStream in = Files.newInputStream(source)) {
                 tar.addFile(relative, mode, stat.size, in);
             }
@@ -130,24 +141,28 @@ public final class Packer {
         return entries;
     }
 
-    private record FileStat(int mode, long size) {}
+    /** {@code inode} is the file's (dev, ino) when it has other hard links, else null. */
+    private record FileStat(int mode, long size, Object inode) {}
 
     private static FileStat stat(Path file, String relative) throws IOException {
         try {
             if (UNIX_ATTRIBUTES) {
-                Map<String, Object> attributes = Files.readAttributes(file, "unix:mode,size", LinkOption.NOFOLLOW_LINKS);
+                Map<String, Object> attributes = Files.readAttributes(file, "unix:mode,size,nlink,dev,ino",
+                        LinkOption.NOFOLLOW_LINKS);
                 int mode = (Integer) attributes.get("mode");
                 if ((mode & S_IFMT) != S_IFREG) {
                     throw notRegular(file, relative);
                 }
-                return new FileStat(mode, (Long) attributes.get("size"));
+                Object inode = (Integer) attributes.get("nlink") > 1
+                        ? List.of(attributes.get("dev"), attributes.get("ino")) : null;
+                return new FileStat(mode, (Long) attributes.get("size"), inode);
             }
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!attributes.isRegularFile()) {
                 throw notRegular(file, relative);
             }
             // Node reports 0o666 for a writable file on Windows, which npm's rule turns into 0644.
-            return new FileStat(0666, attributes.size());
+            return new FileStat(0666, attributes.size(), null);
         } catch (NoSuchFileException e) {
             throw new NpmregException("The package file " + file + " disappeared while packing.",
                     "Run the pack again once nothing else is writing to the package directory.", e);
