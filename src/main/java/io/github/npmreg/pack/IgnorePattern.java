@@ -176,7 +176,8 @@ public final class IgnorePattern {
         int firstgs = pattern.indexOf(GLOBSTAR);
         int lastgs = pattern.lastIndexOf(GLOBSTAR);
         List<Part> head = pattern.subList(0, firstgs);
-        List<Part> body = partial ? pattern.subList(firstgs + 1, pattern.size()) : pattern.subList(firstgs + 1, lastgs);
+        List<Part> body = partial ? pattern.subList(firstgs + 1, pattern.size())
+                : pattern.subList(firstgs + 1, Math.max(firstgs + 1, lastgs));
         List<Part> tail = partial ? List.of() : pattern.subList(lastgs + 1, pattern.size());
         int fileIndex = 0;
         if (!head.isEmpty()) {

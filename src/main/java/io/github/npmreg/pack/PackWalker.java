@@ -357,15 +357,13 @@ final class PackWalker {
             Set<String> bundled = new java.util.HashSet<>();
             new PackWalker(node, node.path, null, sets, false, true, new ArrayList<>(), seen, bundled, List.of())
                     .walk();
-            String relativeFrom = path.relativize(node.path).toString().replace('\\', '/');
+            // path.join(relative(root, walker.path), file): a hoisted dependency of a bundled package yields
+            // "../x/..." here, resolved when the enclosing package joins its own prefix
+            Path relativeFrom = path.relativize(node.path);
             for (String file : bundled) {
-                result.add(relPrefix + normalizePosix(relativeFrom + "/" + file));
+                result.add(relPrefix + relativeFrom.resolve(file).normalize().toString().replace('\\', '/'));
             }
         }
-    }
-
-    private static String normalizePosix(String p) {
-        return Path.of("/").resolve(p).normalize().toString().substring(1).replace('\\', '/');
     }
 
     // String.prototype.trim: JavaScript white space and line terminators, including U+00A0 and U+FEFF.
