@@ -45,6 +45,11 @@ public final class Packer {
     private final FileLister lister;
     private final int threads;
 
+    /** Packs the files npm-packlist's rules select ({@link PackList}), compressing on every available core. */
+    public Packer() {
+        this((dir, manifest) -> PackList.collect(dir, manifest).files(), Runtime.getRuntime().availableProcessors());
+    }
+
     /** Packs the files {@code lister} selects, compressing on {@code threads} threads. */
     public Packer(FileLister lister, int threads) {
         this.lister = lister;
@@ -97,6 +102,15 @@ public final class Packer {
                 }
             }
         }
+    }
+
+    /**
+     * Writes the uncompressed tar {@code npm pack} would write for the package directory, with the files
+     * {@link PackList} selects. Returns the entries in tar order.
+     */
+    public static List<PackedFile> writeTar(Path packageDirectory, Path manifestFile, ObjectNode manifest,
+            OutputStream out) throws IOException {
+        return writeTar(packageDirectory, manifestFile, manifest, PackList.collect(packageDirectory, manifest).files(), out);
     }
 
     /**
