@@ -21,6 +21,21 @@ abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
     @Parameter(property = PropertyNames.SERVER_ID)
     protected String serverId;
 
+    /**
+     * GitLab shorthand: {@code <gitlab><url>https://gitlab.example.com</url><projectId>42</projectId></gitlab>} makes
+     * the project's npm endpoint the publish registry (when no registry is set).
+     */
+    @Parameter
+    protected GitLab gitlab;
+
+    /** The dist-tag; default {@code latest} ({@code snapshot} for Maven SNAPSHOT versions); a prerelease needs one. */
+    @Parameter(property = PropertyNames.TAG)
+    protected String tag;
+
+    /** {@code public} or {@code restricted}; default: publishConfig.access, else the registry's default. */
+    @Parameter(property = PropertyNames.ACCESS)
+    protected String access;
+
     /** A PEM file of extra CA certificates trusted besides the JVM's trust store (e.g. a company CA). */
     @Parameter(property = PropertyNames.CA_FILE)
     protected File caFile;
@@ -44,6 +59,25 @@ abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
 
     protected AbstractRegistryMojo(SettingsDecrypter decrypter) {
         this.decrypter = decrypter;
+    }
+
+    /** The explicit publish registry: the registry parameter, else the GitLab shorthand's project endpoint. */
+    protected String explicitRegistry() {
+        if (registry != null && !registry.isBlank()) {
+            return registry;
+        }
+        if (gitlab != null && gitlab.getUrl() != null) {
+            if (gitlab.getProjectId() == null || gitlab.getProjectId().isBlank()) {
+                throw new io.github.npmreg.NpmregException("<gitlab> has a <url> but no <projectId>: GitLab accepts"
+                        + " publishes only at the project level.", "add <projectId>NUMERIC_ID_OR_URL_ENCODED_PATH"
+                        + "</projectId> inside <gitlab>.");
+            }
+            String url = io.github.npmreg.gitlab.GitLabEndpoints.fromBaseUrl(gitlab.getUrl())
+                    .project(gitlab.getProjectId()).toString();
+            getLog().info("Publish registry from <gitlab>: " + url);
+            return url;
+        }
+        return null;
     }
 
     protected Optional<ServerCredentials> server() {

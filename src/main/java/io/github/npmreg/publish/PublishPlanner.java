@@ -38,13 +38,7 @@ public final class PublishPlanner {
         boolean trustedPublishing = OidcExchange.applies(s.env(), s.oidc());
         List<String> notes = new ArrayList<>();
 
-        SelectedRegistry registry = RegistrySelection.select(s.registry(), name, s.manifest(),
-                s.packageDirectory().resolve("package.json"), s.npmConfig());
-        if (isNpmDefault(registry) && ci.detected() && !trustedPublishing && ci.apiV4Url().isPresent()
-                && ci.projectId().isPresent()) {
-            registry = new SelectedRegistry(ci.defaultPublishRegistry(),
-                    "GitLab CI project registry (CI_API_V4_URL + CI_PROJECT_ID; nothing else configured)", false);
-        }
+        SelectedRegistry registry = registry(s);
         GitLabEndpoints.requirePublishable(registry.url(), ci.projectId().orElse(null));
         if (registry.trailingSlashAdded()) {
             notes.add("The registry URL from " + registry.reason() + " had no trailing '/'; using " + registry.url()
@@ -54,8 +48,7 @@ public final class PublishPlanner {
         String tag = tag(s, version);
         String access = access(s, name);
 
-        Resolution resolution = resolver(ci, registry.url()).explain(
-                new CredentialRequest(registry.url(), s.server(), s.npmConfig(), s.env()));
+        Resolution resolution = credentials(s, registry.url());
         notes.addAll(resolution.notes());
         Credentials credentials = resolution.credentials();
         boolean exchange = trustedPublishing && credentials instanceof Credentials.None;
@@ -73,6 +66,37 @@ public final class PublishPlanner {
         return new PublishPlan(name, version, registry, credentials, tag, access, exchange, notes);
     }
 
+    /**
+     * The registry a publish goes to, and why: npm's precedence (explicit, publishConfig, .npmrc), then GitLab CI's
+     * project registry when nothing is configured and trusted publishing to npmjs is not in use, then npm's default.
+     */
+    public static SelectedRegistry registry(PublishSettings s) {
+        PackageName name = PackageName.parse(s.manifest().path("name").asText());
+        SelectedRegistry registry = RegistrySelection.select(s.registry(), name, s.manifest(),
+                s.packageDirectory().resolve("package.json"), s.npmConfig());
+        GitLabCi ci = GitLabCi.from(s.env());
+        if (isNpmDefault(registry) && ci.detected() && !OidcExchange.applies(s.env(), s.oidc())
+                && ci.apiV4Url().isPresent() && ci.projectId().isPresent()) {
+            registry = new SelectedRegistry(ci.defaultPublishRegistry(),
+                    "GitLab CI project registry (CI_API_V4_URL + CI_PROJECT_ID; nothing else configured)", false);
+        }
+        return registry;
+    }
+
+    /** True when nothing chose a registry and npm's public default applies. */
+    public static boolean isNpmDefault(SelectedRegistry registry) {
+        return registry.url().toString().equals(RegistrySelection.NPM_DEFAULT) && registry.reason().startsWith("npm's default");
+    }
+
+    /**
+     * The credentials for {@code registry}, first found wins: the settings.xml server, the .npmrc auth line, NPM_TOKEN,
+     * NODE_AUTH_TOKEN, then GitLab CI's job token when the registry is the job's own GitLab.
+     */
+    public static Resolution credentials(PublishSettings s, URI registry) {
+        return resolver(GitLabCi.from(s.env()), registry).explain(
+                new CredentialRequest(registry, s.server(), s.npmConfig(), s.env()));
+    }
+
     // Job tokens authenticate only against the GitLab instance that runs the job.
     private static CredentialResolver resolver(GitLabCi ci, URI registry) {
         List<CredentialSource> sources = new ArrayList<>(CredentialResolver.standardSources());
@@ -87,10 +111,6 @@ public final class PublishPlanner {
                 .map(api -> api.getHost() != null && api.getHost().equalsIgnoreCase(registry.getHost())
                         && api.getPort() == registry.getPort())
                 .orElse(false);
-    }
-
-    private static boolean isNpmDefault(SelectedRegistry registry) {
-        return registry.url().toString().equals(RegistrySelection.NPM_DEFAULT) && registry.reason().startsWith("npm's default");
     }
 
     static boolean isPlainHttpToRemote(URI url) {
