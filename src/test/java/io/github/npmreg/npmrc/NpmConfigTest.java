@@ -133,4 +133,15 @@ class NpmConfigTest {
         assertTrue(redirected.credentialsForPublish("https://o/").isPresent());
         assertTrue(redirected.credentialsForPublish("https://u/").isEmpty());
     }
+
+    @Test
+    void requestFallsBackToTheRegistryOnTheSameHost() {
+        NpmConfig c = config("//gitlab.example.com/api/v4/groups/7/-/packages/npm/:_authToken=group-token-0001\n");
+        String registry = "https://gitlab.example.com/api/v4/groups/7/-/packages/npm/";
+        String tarball = "https://gitlab.example.com/api/v4/projects/42/packages/npm/@acme/x/-/@acme/x-1.0.0.tgz";
+        assertTrue(c.credentialsForRequest(tarball).isEmpty());
+        assertEquals("Bearer group-token-0001",
+                c.credentialsForRequest(tarball, registry).orElseThrow().credentials().authorizationHeader());
+        assertTrue(c.credentialsForRequest("https://elsewhere.example/x.tgz", registry).isEmpty());
+    }
 }
