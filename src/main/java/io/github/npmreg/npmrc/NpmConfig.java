@@ -26,6 +26,11 @@ public final class NpmConfig {
         public String describe() {
             return from.describe(key);
         }
+
+        @Override
+        public String toString() {
+            return describe() + " = " + (Npmrc.isSecretKey(key) ? io.github.npmreg.auth.Redaction.hint(value) : value);
+        }
     }
 
     private final List<Npmrc> layers;

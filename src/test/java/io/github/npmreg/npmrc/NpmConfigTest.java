@@ -144,4 +144,14 @@ class NpmConfigTest {
                 c.credentialsForRequest(tarball, registry).orElseThrow().credentials().authorizationHeader());
         assertTrue(c.credentialsForRequest("https://elsewhere.example/x.tgz", registry).isEmpty());
     }
+
+    @Test
+    void entriesAndValuesNeverPrintSecrets() {
+        Npmrc rc = Npmrc.parse("//h/:_authToken=glpat-verysecretvalue\n//h/:_password=cGFzc3dvcmQtc2VjcmV0\nregistry=https://r/\n",
+                Path.of("/x/.npmrc"), Map.of());
+        String all = rc.entries().values().toString() + NpmConfig.of(rc).get("//h/:_authToken").orElseThrow()
+                + NpmConfig.of(rc).get("//h/:_password").orElseThrow();
+        assertTrue(!all.contains("verysecret") && !all.contains("cGFzc3dvcmQtc2VjcmV0"), all);
+        assertTrue(all.contains("registry=https://r/"), all);
+    }
 }
