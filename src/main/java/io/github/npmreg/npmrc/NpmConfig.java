@@ -24,6 +24,11 @@ public final class NpmConfig {
         public String describe() {
             return from.describe(key);
         }
+
+        @Override
+        public String toString() {
+            return describe() + " = " + (Npmrc.isSecretKey(key) ? io.github.npmreg.auth.Redaction.hint(value) : value);
+        }
     }
 
     private final List<Npmrc> layers;
@@ -63,6 +68,23 @@ public final class NpmConfig {
      */
     public Optional<NpmrcAuth> credentialsForPublish(String registry) {
         return authAt(NerfDart.of(registry));
+    }
+
+    /**
+     * {@link #credentialsForRequest(String)}, and when nothing matches but {@code url} is on the registry's host,
+     * the registry's own credentials, as npm-registry-fetch's {@code getAuth} falls back (tarballs served from
+     * another path of the same host, e.g. GitLab's project-level tarball URLs behind a group registry).
+     */
+    public Optional<NpmrcAuth> credentialsForRequest(String url, String registry) {
+        Optional<NpmrcAuth> direct = credentialsForRequest(url);
+        if (direct.isPresent() || registry == null || url.equals(registry)) {
+            return direct;
+        }
+        String urlHost = NerfDart.hostAndPath(url);
+        String registryHost = NerfDart.hostAndPath(registry);
+        boolean sameHost = urlHost.substring(0, urlHost.indexOf('/', 2))
+                .equals(registryHost.substring(0, registryHost.indexOf('/', 2)));
+        return sameHost ? credentialsForRequest(registry) : direct;
     }
 
     /**

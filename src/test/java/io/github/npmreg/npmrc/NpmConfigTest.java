@@ -119,4 +119,25 @@ class NpmConfigTest {
         Credentials c = config("//h/:_authToken=glpat-verysecretvalue\n").credentialsForPublish("https://h/").orElseThrow().credentials();
         assertTrue(!c.toString().contains("verysecret") && !c.source().contains("verysecret"), c.toString());
     }
+
+    @Test
+    void requestFallsBackToTheRegistryOnTheSameHost() {
+        NpmConfig c = config("//gitlab.example.com/api/v4/groups/7/-/packages/npm/:_authToken=group-token-0001\n");
+        String registry = "https://gitlab.example.com/api/v4/groups/7/-/packages/npm/";
+        String tarball = "https://gitlab.example.com/api/v4/projects/42/packages/npm/@acme/x/-/@acme/x-1.0.0.tgz";
+        assertTrue(c.credentialsForRequest(tarball).isEmpty());
+        assertEquals("Bearer group-token-0001",
+                c.credentialsForRequest(tarball, registry).orElseThrow().credentials().authorizationHeader());
+        assertTrue(c.credentialsForRequest("https://elsewhere.example/x.tgz", registry).isEmpty());
+    }
+
+    @Test
+    void entriesAndValuesNeverPrintSecrets() {
+        Npmrc rc = Npmrc.parse("//h/:_authToken=glpat-verysecretvalue\n//h/:_password=cGFzc3dvcmQtc2VjcmV0\nregistry=https://r/\n",
+                Path.of("/x/.npmrc"), Map.of());
+        String all = rc.entries().values().toString() + NpmConfig.of(rc).get("//h/:_authToken").orElseThrow()
+                + NpmConfig.of(rc).get("//h/:_password").orElseThrow();
+        assertTrue(!all.contains("verysecret") && !all.contains("cGFzc3dvcmQtc2VjcmV0"), all);
+        assertTrue(all.contains("registry=https://r/"), all);
+    }
 }
