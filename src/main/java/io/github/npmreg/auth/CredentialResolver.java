@@ -67,20 +67,24 @@ public final class CredentialResolver {
 
     /** settings.xml: a password alone is a token, username and password are Basic auth. */
     static Optional<Resolution> fromServer(CredentialRequest request) {
-        if (request.server().isEmpty()) {
-            return Optional.empty();
-        }
-        ServerCredentials server = request.server().get();
+        return request.server().map(server -> Resolution.of(ofServer(server, request.registry())));
+    }
+
+    /**
+     * The credentials a settings.xml server holds for {@code registry}: a password alone is a token, username and
+     * password are Basic auth; an empty password is an error naming the server id.
+     */
+    public static Credentials ofServer(ServerCredentials server, URI registry) {
         String source = "settings.xml server '" + server.id() + "'";
         if (server.password() == null || server.password().isEmpty()) {
             throw new NpmregException(source + " has no password, so there is no token to send to "
-                    + request.registry(), "In ~/.m2/settings.xml set <password>YOUR_TOKEN</password> in <server> with "
+                    + registry, "In ~/.m2/settings.xml set <password>YOUR_TOKEN</password> in <server> with "
                     + "<id>" + server.id() + "</id> (add <username> only for Basic auth), or remove the plugin's serverId.");
         }
         if (server.username() == null || server.username().isEmpty()) {
-            return Optional.of(Resolution.of(new Credentials.Token(server.password(), source)));
+            return new Credentials.Token(server.password(), source);
         }
-        return Optional.of(Resolution.of(new Credentials.Basic(server.username(), server.password(), source)));
+        return new Credentials.Basic(server.username(), server.password(), source);
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.github.npmreg.maven;
 
+import io.github.npmreg.auth.CredentialResolver;
 import io.github.npmreg.auth.Credentials;
-import io.github.npmreg.auth.ServerCredentials;
 import io.github.npmreg.auth.SelectedRegistry;
 import io.github.npmreg.gitlab.GitLabEndpoints;
 import io.github.npmreg.manifest.ManifestReader;
@@ -64,10 +64,11 @@ public class NpmrcMojo extends AbstractRegistryMojo {
                         + (r.getScope() == null ? "" : " (scope " + r.getScope() + ")") + ".",
                         "add <url>https://host/path/</url> to it.");
             }
+            URI url = URI.create(r.getUrl());
             Credentials credentials = new SettingsServers(session.getSettings(), decrypter).find(r.getServerId())
-                    .map(NpmrcMojo::credentials).orElse(Credentials.none());
+                    .map(server -> CredentialResolver.ofServer(server, url)).orElse(Credentials.none());
             String variable = r.getTokenVariable() == null ? "NPM_TOKEN" : r.getTokenVariable();
-            entries.add(entry(blankToNull(r.getScope()), URI.create(r.getUrl()), credentials, variable));
+            entries.add(entry(blankToNull(r.getScope()), url, credentials, variable));
         }
         Path dir = packageDir();
         if (Files.isRegularFile(dir.resolve("package.json"))) {
@@ -133,16 +134,6 @@ public class NpmrcMojo extends AbstractRegistryMojo {
     private NpmrcContent.Registry entry(String scope, URI url, Credentials credentials, String variable) {
         buildLog().redact(credentials.secrets());
         return new NpmrcContent.Registry(scope, url, credentials, tokensFromEnvironment ? variable : null);
-    }
-
-    private static Credentials credentials(ServerCredentials server) {
-        String source = "settings.xml server '" + server.id() + "'";
-        if (server.password() == null || server.password().isEmpty()) {
-            return Credentials.none();
-        }
-        return server.username() == null || server.username().isEmpty()
-                ? new Credentials.Token(server.password(), source)
-                : new Credentials.Basic(server.username(), server.password(), source);
     }
 
     private static String blankToNull(String s) {
