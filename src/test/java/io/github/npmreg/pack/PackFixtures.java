@@ -66,7 +66,10 @@ public final class PackFixtures {
                 new Fixture("bundled-symlink", PackFixtures::bundledSymlink),
                 new Fixture("bundled-true-and-typo", PackFixtures::bundledTrueAndTypo),
                 new Fixture("workspaces-root", PackFixtures::workspacesRoot),
-                new Fixture("workspace-folder", PackFixtures::workspaceFolder));
+                new Fixture("workspace-folder", PackFixtures::workspaceFolder),
+                new Fixture("strict-rules-beat-npmignore", PackFixtures::strictRulesBeatNpmignore),
+                new Fixture("workspaces-root-other-package-json", PackFixtures::workspacesRootOtherPackageJson),
+                new Fixture("bundled-dev-and-prod", PackFixtures::bundledDevAndProd));
     }
 
     // ---- trees ----
@@ -432,6 +435,44 @@ public final class PackFixtures {
             write(ws, f, f);
         }
         return ws;
+    }
+
+    /** .npmignore excluding everything cannot drop package.json, readme, license, main or bin. */
+    public static Path strictRulesBeatNpmignore(Path d) throws IOException {
+        pkg(d, "{\"name\":\"strict\",\"version\":\"1.0.0\",\"main\":\"./lib/main.js\",\"bin\":\"cli.js\"}");
+        write(d, ".npmignore", "*\n!lib/\n!lib/keep/**\n");
+        for (String f : List.of("README.md", "LICENSE", "cli.js", "lib/main.js", "lib/other.js", "lib/keep/k.js",
+                "index.js", ".npmrc", "lib/.npmrc")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** In a workspaces root every subfolder with a package.json has it read as an ignore file, workspace or not. */
+    public static Path workspacesRootOtherPackageJson(Path d) throws IOException {
+        pkg(d, "{\"name\":\"ws-root2\",\"version\":\"1.0.0\",\"workspaces\":[\"packages/a\"]}");
+        pkg(d.resolve("packages/a"), "{\"name\":\"a\",\"version\":\"1.0.0\"}");
+        write(d, "packages/a/a.js", "a");
+        pkg(d.resolve("examples/demo"), "{\"name\":\"demo\",\"version\":\"1.0.0\",\"files\":[\"x\"]}");
+        write(d, "examples/demo/.npmignore", "*.js\n");
+        write(d, "examples/demo/demo.js", "demo");
+        write(d, "examples/.npmignore", "*.txt\n");
+        write(d, "examples/readme.txt", "dropped: no package.json in examples/");
+        return d;
+    }
+
+    /** A bundled name listed in both dependencies and devDependencies: the dev edge, loaded last, wins. */
+    public static Path bundledDevAndProd(Path d) throws IOException {
+        pkg(d, """
+                {"name":"dev-and-prod","version":"1.0.0","dependencies":{"both":"1","opt":"1"},
+                 "devDependencies":{"both":"1"},"optionalDependencies":{"opt":"1"},"bundleDependencies":["both","opt"]}""");
+        write(d, "index.js", "x");
+        for (String dep : List.of("both", "opt")) {
+            write(d, "node_modules/" + dep + "/package.json", "{\"name\":\"" + dep + "\",\"version\":\"1.0.0\"}");
+            write(d, "node_modules/" + dep + "/" + dep + ".js", dep);
+            write(d, "node_modules/" + dep + "/.npmrc", "dropped: strict rule");
+        }
+        return d;
     }
 
     // ---- helpers ----
