@@ -20,8 +20,7 @@ import java.util.regex.Pattern;
  * (including POSIX classes) and {@code \} escapes, with minimatch's fast paths for {@code *.ext}, {@code ???}, etc.
  * {@link #match(String, boolean)} is minimatch's {@code match(f, partial)} with its globstar algorithm.
  *
- * <p>Not mirrored: extglobs ({@code @(a|b)}, {@code !(x)}, {@code +(x)}, {@code *(x)}, {@code ?(x)}); their
- * characters are matched as ordinary glob characters.
+ * Extglobs ({@code @(a|b)}, {@code !(x)}, ...) are compiled by {@link Extglob}.
  */
 public final class IgnorePattern {
     /** One path-part matcher; {@link #GLOBSTAR} stands for {@code **}. */
@@ -312,7 +311,17 @@ public final class IgnorePattern {
         if (glob.isEmpty()) {
             return String::isEmpty;
         }
-        CompiledGlob c = compileGlob(glob);
+        int flags = nocase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
+        if (Extglob.present(glob)) {
+            String re = Extglob.toRegex(glob, text -> compileGlob(text, false).regex);
+            if (re == null) {
+                // a lone extglob with an empty body, e.g. "@()": minimatch compares the text literally
+                return nocase ? glob::equalsIgnoreCase : glob::equals;
+            }
+            Pattern compiled = Pattern.compile("^" + re + "$", flags);
+            return f -> compiled.matcher(f).matches();
+        }
+        CompiledGlob c = compileGlob(glob, true);
         boolean anyMagic = c.magic
                 || (nocase && !glob.toUpperCase(Locale.ROOT).equals(glob.toLowerCase(Locale.ROOT)));
         if (!anyMagic) {
@@ -323,7 +332,6 @@ public final class IgnorePattern {
         if (fast != null) {
             return fast;
         }
-        int flags = nocase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
         Pattern re = Pattern.compile("^" + c.regex + "$", flags);
         return f -> re.matcher(f).matches();
     }
@@ -374,14 +382,14 @@ public final class IgnorePattern {
      * minimatch AST {@code #parseGlob} for one path part, emitting a Java regex. {@code jsSource} tracks the start of
      * the JavaScript source minimatch would produce, because its "never match . or .." guard depends on it.
      */
-    private static CompiledGlob compileGlob(String glob) {
+    private static CompiledGlob compileGlob(String glob, boolean wholePart) {
         StringBuilder re = new StringBuilder();
         StringBuilder jsSource = new StringBuilder();
         StringBuilder literal = new StringBuilder();
         boolean magic = false;
         boolean escaping = false;
         boolean inStar = false;
-        boolean allStars = glob.chars().allMatch(ch -> ch == '*');
+        boolean allStars = wholePart && glob.chars().allMatch(ch -> ch == '*');
         for (int i = 0; i < glob.length(); i++) {
             char c = glob.charAt(i);
             if (escaping) {
@@ -437,7 +445,7 @@ public final class IgnorePattern {
         }
         String src = jsSource.toString();
         boolean justDots = glob.equals(".") || glob.equals("..");
-        boolean noTraversal = !justDots && (src.startsWith("[") || src.startsWith(".")
+        boolean noTraversal = wholePart && !justDots && (src.startsWith("[") || src.startsWith(".")
                 || (src.startsWith("\\.") && src.length() > 2 && "[.".indexOf(src.charAt(2)) >= 0)
                 || (src.startsWith("\\.\\.") && src.length() > 4 && "[.".indexOf(src.charAt(4)) >= 0));
         String regex = (noTraversal ? "(?!\\.\\.?$)" : "") + re;

@@ -234,9 +234,9 @@ public final class PackFixtures {
     public static Path bracesClassesEscapes(Path d) throws IOException {
         pkg(d, "{\"name\":\"braces\",\"version\":\"1.0.0\"}");
         write(d, ".npmignore", "*.{md,txt}\n!keep.{md,txt}\n[abc].js\nfile?.js\n\\#hash.js\nnotes{,.*[^~$]}\n"
-                + "[!x]y.cfg\n{1..3}.dat\n");
+                + "[!x]y.cfg\n{1..3}.dat\n@(ext|other).cfg\n!(*.js|*.cfg|*.dat|*.md|*.txt|notes*|#*)\n");
         for (String f : List.of("a.md", "b.txt", "keep.md", "keep.txt", "a.js", "d.js", "file1.js", "file12.js",
-                "#hash.js", "notes", "notes.old", "notes.bak~", "ay.cfg", "xy.cfg", "2.dat", "4.dat", "index.js")) {
+                "#hash.js", "notes", "notes.old", "notes.bak~", "ay.cfg", "xy.cfg", "2.dat", "4.dat", "index.js", "ext.cfg", "other.cfg", "third.cfg", "plain.bin")) {
             write(d, f, f);
         }
         return d;
