@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,7 +83,7 @@ final class PackWalker {
     /** The walker for the package being packed (npm-packlist's exported {@code walk}). */
     static PackWalker forPackage(PackageNode tree, List<String> extraDefaults, Set<String> result) {
         return new PackWalker(tree, tree.path, null, ALL_RULE_SETS, false, true, new ArrayList<>(),
-                new java.util.HashSet<>(), result, extraDefaults);
+                new HashSet<>(), result, extraDefaults);
     }
 
     void walk() {
@@ -277,16 +278,17 @@ final class PackWalker {
                 ? ALL_RULE_SETS
                 : List.of(DEFAULT_RULES, ".npmignore", ".gitignore", STRICT_RULES);
         List<String> childRequired = new ArrayList<>();
+        String dir = PackageNode.posixJoinRoot(entry).replaceAll("/$", "");
         for (String file : requiredFiles) {
             // only files directly inside the entry are passed down: relative(file, entry) === '..'
-            Path f = Path.of("/").resolve(file).normalize();
-            Path e = Path.of("/").resolve(entry).normalize();
-            if (f.relativize(e).toString().equals("..")) {
-                childRequired.add(e.relativize(f).toString());
+            String f = PackageNode.posixJoinRoot(file).replaceAll("/$", "");
+            int slash = f.lastIndexOf('/');
+            if (slash > 0 && f.substring(0, slash).equals(dir)) {
+                childRequired.add(f.substring(slash + 1));
             }
         }
         return new PackWalker(tree, path.resolve(entry), this, childIgnoreFiles, childExact, false, childRequired,
-                new java.util.HashSet<>(), result, List.of());
+                new HashSet<>(), result, List.of());
     }
 
     /** ignore-walk filterEntry: parent verdict first, then each rule set in order; the last matching rule wins. */
@@ -354,7 +356,7 @@ final class PackWalker {
                 sets.add(".gitignore");
             }
             sets.add(STRICT_RULES);
-            Set<String> bundled = new java.util.HashSet<>();
+            Set<String> bundled = new HashSet<>();
             new PackWalker(node, node.path, null, sets, false, true, new ArrayList<>(), seen, bundled, List.of())
                     .walk();
             // path.join(relative(root, walker.path), file): a hoisted dependency of a bundled package yields

@@ -81,13 +81,15 @@ class IgnorePatternTest {
                 "**/.git/**", ".*.swp", "._*", "**/._*/**", "*.orig", "/archived-packages/**", "a/*/c", "a/*",
                 "lib/*.tmp", "#x", "!a", "!!a", "a{b}c", "{a,{b,c}}d", "*.[jt]s", "***", "a/**/", "é*", "日本/*",
                 "x/./y", "/.wafpickle-*", "*(x)", "@(a|b)", "!(a)", "!(a|x).js", "+(a|b)c", "?(x)y", "@()", "!()",
-                "!(a|)", "*(x", "@(a|[)])*", "a!(b)/c", "!(*.js)", "@(x|!(y))z");
+                "!(a|)", "*(x", "@(a|[)])*", "a!(b)/c", "!(*.js)", "@(x|!(y))z", "{a..c}x", "x{01..03}", "{a,b}{c,d}",
+                "\\{a,b}", "{a,b\\,c}", "${a,b}", "{}x", "a{,b}", "x{a}", "{x,y}/**/z");
         List<String> paths = List.of("a", "/a", "a/", "/a/", "A", "x.js", "X.JS", "a/b", "a/b/c", "/a/b/c", "a/x/b",
                 "a/x/y/b", "b/c", "/b/c", ".git", "x/.git", "x/.git/y", ".x.swp", "._x", "z/._x/y", "c.orig",
                 "/archived-packages/p", "readme", "README.md", "readme.md~", "/README", "/readme.$", "y", "x/y",
                 "*x", "a\\", "abc", "a.js/", ".hidden", "x.ts", "é.txt", "日本/語", "xx", "ax", "/.wafpickle-1",
                 "ab.js", "lib/a.tmp", "lib/b/a.tmp", "x/y/", "ac", "bc", "abc", "aac", "y", "xy", "@()", "*(x", "a)",
-                "ac/c", "ab/c", "xz", "yz", "xxz", "x.js", "");
+                "ac/c", "ab/c", "xz", "yz", "xxz", "x.js", "", "x02", "x2", "bd", "{a,b}", "b,c", "${a,b}", "{}x",
+                "x{a}", "y/q/z", "cx");
         ArrayNode table = new ObjectMapper().createArrayNode();
         List<String> ours = new ArrayList<>();
         for (String pattern : patterns) {
