@@ -69,7 +69,9 @@ public final class PackFixtures {
                 new Fixture("workspace-folder", PackFixtures::workspaceFolder),
                 new Fixture("strict-rules-beat-npmignore", PackFixtures::strictRulesBeatNpmignore),
                 new Fixture("workspaces-root-other-package-json", PackFixtures::workspacesRootOtherPackageJson),
-                new Fixture("bundled-dev-and-prod", PackFixtures::bundledDevAndProd));
+                new Fixture("bundled-dev-and-prod", PackFixtures::bundledDevAndProd),
+                new Fixture("directories-bin-and-dot-slash-main", PackFixtures::directoriesBinAndDotSlashMain),
+                new Fixture("files-entry-shapes", PackFixtures::filesEntryShapes));
     }
 
     // ---- trees ----
@@ -471,6 +473,31 @@ public final class PackFixtures {
             write(d, "node_modules/" + dep + "/package.json", "{\"name\":\"" + dep + "\",\"version\":\"1.0.0\"}");
             write(d, "node_modules/" + dep + "/" + dep + ".js", dep);
             write(d, "node_modules/" + dep + "/.npmrc", "dropped: strict rule");
+        }
+        return d;
+    }
+
+    /** directories.bin makes every file below it a forced bin; a main written "./x" is not forced. */
+    public static Path directoriesBinAndDotSlashMain(Path d) throws IOException {
+        pkg(d, """
+                {"name":"bindir","version":"1.0.0","main":"./lib/main.js","browser":"lib/browser.js",
+                 "directories":{"bin":"./scripts"}}""");
+        write(d, ".npmignore", "scripts/**\nlib/**\n");
+        for (String f : List.of("scripts/a.js", "scripts/sub/b.sh", "scripts/.hidden.js", "lib/main.js",
+                "lib/browser.js", "lib/other.js", "index.js")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** files entries: trailing slash, ./ prefix on a file, a recursive glob, an explicit README, a ** dir glob. */
+    public static Path filesEntryShapes(Path d) throws IOException {
+        pkg(d, """
+                {"name":"shapes","version":"1.0.0",
+                 "files":["lib/","./index.js","**/*.json","README","src/**","!src/**/*.test.js","index.js/"]}""");
+        for (String f : List.of("lib/a.js", "lib/sub/b.js", "index.js", "sub/index.js", "config/x.json",
+                "config/deep/y.json", "README", "src/a.js", "src/a.test.js", "src/deep/b.test.js", "other.txt")) {
+            write(d, f, f);
         }
         return d;
     }

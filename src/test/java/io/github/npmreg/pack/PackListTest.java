@@ -97,6 +97,19 @@ class PackListTest {
     }
 
     @Test
+    void directoriesBinTargetsAreForcedButAMainWrittenWithDotSlashIsNot() throws IOException {
+        // "!/./lib/main.js" never matches: minimatch keeps "." path parts, so npm drops the main file here
+        assertEquals(List.of("index.js", "lib/browser.js", "package.json", "scripts/a.js", "scripts/sub/b.sh"),
+                files(PackFixtures.directoriesBinAndDotSlashMain(dir)));
+    }
+
+    @Test
+    void filesEntriesWithSlashesPrefixesAndRecursiveGlobs() throws IOException {
+        assertEquals(List.of("README", "config/deep/y.json", "config/x.json", "index.js", "lib/a.js", "lib/sub/b.js",
+                "package.json", "src/a.js"), files(PackFixtures.filesEntryShapes(dir)));
+    }
+
+    @Test
     void mainInsideADirectoryExcludedByABarePatternReincludesTheDirectory() throws IOException {
         assertEquals(List.of("hidden/deep/more.js", "hidden/index.js", "hidden/other.js", "index.js",
                 "package.json"), files(PackFixtures.mainDirectoryQuirk(dir)));
