@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,11 @@ public final class Packer {
 
     private final FileLister lister;
     private final int threads;
+
+    /** Packs the files npm-packlist's rules select ({@link PackList}), compressing on every available core. */
+    public Packer() {
+        this((dir, manifest) -> PackList.collect(dir, manifest).files(), Runtime.getRuntime().availableProcessors());
+    }
 
     /** Packs the files {@code lister} selects, compressing on {@code threads} threads. */
     public Packer(FileLister lister, int threads) {
@@ -99,6 +105,15 @@ public final class Packer {
     }
 
     /**
+     * Writes the uncompressed tar {@code npm pack} would write for the package directory, with the files
+     * {@link PackList} selects. Returns the entries in tar order.
+     */
+    public static List<PackedFile> writeTar(Path packageDirectory, Path manifestFile, ObjectNode manifest,
+            OutputStream out) throws IOException {
+        return writeTar(packageDirectory, manifestFile, manifest, PackList.collect(packageDirectory, manifest).files(), out);
+    }
+
+    /**
      * Writes the uncompressed tar npm would write for these files: sorted into npm's order, each with npm's mode,
      * {@code package.json} taken from {@code manifestFile}. Returns the entries in tar order.
      *
@@ -109,6 +124,8 @@ public final class Packer {
         PackageBins bins = PackageBins.of(manifest);
         TarWriter tar = new TarWriter(out);
         List<PackedFile> entries = new ArrayList<>(files.size());
+        // node-tar (write-entry.js) packs a file whose inode it has already packed as a hard link to the first.
+        Map<Object, String> firstPathOfInode = new HashMap<>();
         for (String relative : EntryOrder.sort(files)) {
             boolean isManifest = relative.equals("package.json");
             Path source = isManifest ? manifestFile : packageDirectory.resolve(relative);
@@ -117,10 +134,18 @@ public final class Packer {
                 // A staged copy: npm would see the source file's permissions.
                 Path original = packageDirectory.resolve(relative);
                 if (Files.exists(original, LinkOption.NOFOLLOW_LINKS)) {
-                    stat = new FileStat(stat(original, relative).mode, stat.size);
+                    stat = new FileStat(stat(original, relative).mode, stat.size, null);
                 }
             }
             int mode = EntryMode.of(stat.mode, bins.isPackageBin(relative));
+            if (stat.inode != null) {
+                String target = firstPathOfInode.putIfAbsent(stat.inode, relative);
+                if (target != null) {
+                    tar.addHardLink(relative, mode, target);
+                    entries.add(new PackedFile(relative, 0, mode));
+                    continue;
+                }
+            }
             try (InputStream in = Files.newInputStream(source)) {
                 tar.addFile(relative, mode, stat.size, in);
             }
@@ -130,24 +155,28 @@ public final class Packer {
         return entries;
     }
 
-    private record FileStat(int mode, long size) {}
+    /** {@code inode} is the file's (dev, ino) when it has other hard links, else null. */
+    private record FileStat(int mode, long size, Object inode) {}
 
     private static FileStat stat(Path file, String relative) throws IOException {
         try {
             if (UNIX_ATTRIBUTES) {
-                Map<String, Object> attributes = Files.readAttributes(file, "unix:mode,size", LinkOption.NOFOLLOW_LINKS);
+                Map<String, Object> attributes = Files.readAttributes(file, "unix:mode,size,nlink,dev,ino",
+                        LinkOption.NOFOLLOW_LINKS);
                 int mode = (Integer) attributes.get("mode");
                 if ((mode & S_IFMT) != S_IFREG) {
                     throw notRegular(file, relative);
                 }
-                return new FileStat(mode, (Long) attributes.get("size"));
+                Object inode = (Integer) attributes.get("nlink") > 1
+                        ? List.of(attributes.get("dev"), attributes.get("ino")) : null;
+                return new FileStat(mode, (Long) attributes.get("size"), inode);
             }
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!attributes.isRegularFile()) {
                 throw notRegular(file, relative);
             }
             // Node reports 0o666 for a writable file on Windows, which npm's rule turns into 0644.
-            return new FileStat(0666, attributes.size());
+            return new FileStat(0666, attributes.size(), null);
         } catch (NoSuchFileException e) {
             throw new NpmregException("The package file " + file + " disappeared while packing.",
                     "Run the pack again once nothing else is writing to the package directory.", e);

@@ -26,19 +26,29 @@ final class TarHeader {
      * whether node-tar would precede it with a PAX header.
      */
     static boolean encodeFile(byte[] block, String path, int mode, long size) {
-        return encode(block, path, mode, size, (byte) '0');
+        return encode(block, path, mode, size, (byte) '0', null);
+    }
+
+    /**
+     * Writes the header of a hard link to {@code linkPath} (node-tar writes one for a file whose inode it has
+     * already packed) and returns whether it needs a PAX header.
+     */
+    static boolean encodeHardLink(byte[] block, String path, int mode, String linkPath) {
+        return encode(block, path, mode, 0, (byte) '1', linkPath);
     }
 
     /**
      * The PAX extended header ({@code x} header plus NUL-padded body) that node-tar writes before an entry whose
-     * header needed it: records {@code path}, {@code mtime} and {@code size}, in that order.
+     * header needed it: records {@code path}, {@code linkpath} (hard links only), {@code mtime} and {@code size},
+     * in pax.js's order.
      */
-    static byte[] paxEntry(String path, long size) {
-        byte[] body = Utf8.encode(paxRecord("path", path) + paxRecord("mtime", Long.toString(MTIME))
-                + paxRecord("size", Long.toString(size)));
+    static byte[] paxEntry(String path, String linkPath, long size) {
+        byte[] body = Utf8.encode(paxRecord("path", path)
+                + (linkPath == null ? "" : paxRecord("linkpath", linkPath))
+                + paxRecord("mtime", Long.toString(MTIME)) + paxRecord("size", Long.toString(size)));
         byte[] entry = new byte[BLOCK * (1 + (body.length + BLOCK - 1) / BLOCK)];
         String name = Utf8.sliceUnits("PaxHeader/" + NodePath.basename(path), NAME_SIZE - 1);
-        encode(entry, name, 0644, body.length, (byte) 'x');
+        encode(entry, name, 0644, body.length, (byte) 'x', null);
         System.arraycopy(body, 0, entry, BLOCK, body.length);
         return entry;
     }
@@ -62,7 +72,7 @@ final class TarHeader {
         return p;
     }
 
-    private static boolean encode(byte[] block, String path, int mode, long size, byte type) {
+    private static boolean encode(byte[] block, String path, int mode, long size, byte type, String linkPath) {
         Arrays.fill(block, 0, BLOCK, (byte) 0);
         Split split = splitPrefix(path);
         boolean needPax = split.needPax;
@@ -71,6 +81,9 @@ final class TarHeader {
         needPax |= encodeNumber(block, 124, 12, size);
         encodeNumber(block, 136, 12, MTIME);
         block[156] = type;
+        if (linkPath != null) {
+            needPax |= encodeString(block, 157, NAME_SIZE, linkPath);
+        }
         System.arraycopy(USTAR, 0, block, 257, USTAR.length);
         encodeNumber(block, 329, 8, 0);
         encodeNumber(block, 337, 8, 0);

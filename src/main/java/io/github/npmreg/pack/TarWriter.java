@@ -37,7 +37,7 @@ public final class TarWriter {
     public void addFile(String relativePath, int mode, long size, InputStream content) throws IOException {
         String path = "package/" + relativePath;
         if (TarHeader.encodeFile(header, path, mode, size)) {
-            write(TarHeader.paxEntry(path, size));
+            write(TarHeader.paxEntry(path, null, size));
         }
         write(header, TarHeader.BLOCK);
         long remaining = size;
@@ -53,6 +53,19 @@ public final class TarWriter {
         written += size;
         int padding = (int) ((TarHeader.BLOCK - (size % TarHeader.BLOCK)) % TarHeader.BLOCK);
         write(ZEROS, padding);
+    }
+
+    /**
+     * Appends a hard link {@code package/<relativePath>} to the earlier entry {@code package/<targetRelativePath>}:
+     * node-tar writes one, with size 0, for a file whose inode it has already packed.
+     */
+    public void addHardLink(String relativePath, int mode, String targetRelativePath) throws IOException {
+        String path = "package/" + relativePath;
+        String linkPath = "package/" + targetRelativePath;
+        if (TarHeader.encodeHardLink(header, path, mode, linkPath)) {
+            write(TarHeader.paxEntry(path, linkPath, 0));
+        }
+        write(header, TarHeader.BLOCK);
     }
 
     /** Appends one regular file whose bytes are in memory. */
