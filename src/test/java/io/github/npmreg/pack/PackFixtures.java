@@ -71,7 +71,10 @@ public final class PackFixtures {
                 new Fixture("workspaces-root-other-package-json", PackFixtures::workspacesRootOtherPackageJson),
                 new Fixture("bundled-dev-and-prod", PackFixtures::bundledDevAndProd),
                 new Fixture("directories-bin-and-dot-slash-main", PackFixtures::directoriesBinAndDotSlashMain),
-                new Fixture("files-entry-shapes", PackFixtures::filesEntryShapes));
+                new Fixture("files-entry-shapes", PackFixtures::filesEntryShapes),
+                new Fixture("odd-file-names", PackFixtures::oddFileNames),
+                new Fixture("ignore-all-but", PackFixtures::ignoreAllBut),
+                new Fixture("files-naming-node-modules", PackFixtures::filesNamingNodeModules));
     }
 
     // ---- trees ----
@@ -499,6 +502,43 @@ public final class PackFixtures {
                 "config/deep/y.json", "README", "src/a.js", "src/a.test.js", "src/deep/b.test.js", "other.txt")) {
             write(d, f, f);
         }
+        return d;
+    }
+
+    /**
+     * Characters that are legal on Linux but odd elsewhere, spaces, backslashes, a mis-cased ignore file (not read).
+     * The colon name sits in a subfolder: at the root npm-packlist lists "a:b.js" but node-tar strips "a:" as a
+     * Windows drive root and writes the entry as "b.js".
+     */
+    public static Path oddFileNames(Path d) throws IOException {
+        pkg(d, "{\"name\":\"odd\",\"version\":\"1.0.0\"}");
+        write(d, ".NPMIGNORE", "*.js\n");
+        for (String f : List.of("dir/a:b.js", "q?.js", "p|x.js", "lt<gt>.js", "back\\slash.js", "sp ace.js", " lead.txt",
+                "trail .txt", "tab\tname.txt", "new%20line.txt", "#comment.txt", "!bang.txt", "[brackets].txt",
+                "{braces}.txt", "semi;colon.txt")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** The "exclude everything, re-include directories and some files" idiom. */
+    public static Path ignoreAllBut(Path d) throws IOException {
+        pkg(d, "{\"name\":\"all-but\",\"version\":\"1.0.0\"}");
+        write(d, ".npmignore", "*\n!*/\n!**/*.js\n!/bin/**\n**/*.spec.js\n");
+        for (String f : List.of("index.js", "a.txt", "lib/x.js", "lib/x.spec.js", "lib/y.json", "bin/run",
+                "bin/sub/tool", "deep/er/z.js", "deep/er/z.md")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** files cannot pull in node_modules content: the strict /node_modules rule wins. */
+    public static Path filesNamingNodeModules(Path d) throws IOException {
+        pkg(d, "{\"name\":\"files-nm\",\"version\":\"1.0.0\",\"files\":[\"node_modules/x\",\"lib\"]}");
+        write(d, "node_modules/x/package.json", "{\"name\":\"x\",\"version\":\"1.0.0\"}");
+        write(d, "node_modules/x/x.js", "x");
+        write(d, "lib/node_modules/y/y.js", "nested node_modules are ordinary folders");
+        write(d, "lib/a.js", "a");
         return d;
     }
 
