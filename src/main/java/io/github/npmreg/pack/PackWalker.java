@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -226,10 +225,8 @@ final class PackWalker {
                 return stripped.endsWith("/") ? Kind.MISSING : Kind.FILE;
             }
             return a.isDirectory() ? Kind.DIRECTORY : Kind.OTHER;
-        } catch (NoSuchFileException e) {
-            return Kind.MISSING;
         } catch (IOException e) {
-            return Kind.MISSING;
+            return Kind.MISSING; // any lstat failure makes npm treat the entry as a glob
         }
     }
 
