@@ -311,17 +311,26 @@ public final class IgnorePattern {
         if (glob.isEmpty()) {
             return String::isEmpty;
         }
-        int flags = nocase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
         if (Extglob.present(glob)) {
-            String re = Extglob.toRegex(glob, text -> compileGlob(text, false).regex);
+            boolean[] uflag = new boolean[1];
+            String re = Extglob.toRegex(glob, text -> {
+                CompiledGlob g = compileGlob(text, false, this::unit);
+                uflag[0] |= g.uflag;
+                return g.regex;
+            });
             if (re == null) {
                 // a lone extglob with an empty body, e.g. "@()": minimatch compares the text literally
                 return nocase ? glob::equalsIgnoreCase : glob::equals;
             }
-            Pattern compiled = Pattern.compile("^" + re + "$", flags);
-            return f -> compiled.matcher(f).matches();
+            if (uflag[0]) {
+                re = Extglob.toRegex(glob, text -> compileGlob(text, false, c -> c).regex);
+            }
+            return matcher(re, uflag[0]);
         }
-        CompiledGlob c = compileGlob(glob, true);
+        CompiledGlob c = compileGlob(glob, true, this::unit);
+        if (c.uflag) {
+            c = compileGlob(glob, true, ch -> ch);
+        }
         boolean anyMagic = c.magic
                 || (nocase && !glob.toUpperCase(Locale.ROOT).equals(glob.toLowerCase(Locale.ROOT)));
         if (!anyMagic) {
@@ -332,8 +341,54 @@ public final class IgnorePattern {
         if (fast != null) {
             return fast;
         }
-        Pattern re = Pattern.compile("^" + c.regex + "$", flags);
-        return f -> re.matcher(f).matches();
+        return matcher(c.regex, c.uflag);
+    }
+
+    /**
+     * A JavaScript RegExp without the {@code u} flag works on UTF-16 units ({@code ?} never matches an emoji) and,
+     * with {@code i}, compares units canonicalised by {@link #JS_CANONICAL}. Java regexes work on code points and
+     * fold case differently, so outside {@code u} mode both the pattern's characters and the tested name are
+     * mapped unit by unit ({@link #unit}) and matched case-sensitively. A POSIX class makes minimatch add {@code u};
+     * then Java's own Unicode case folding is the closer match.
+     */
+    private Part matcher(String regex, boolean uflag) {
+        if (uflag) {
+            Pattern p = Pattern.compile("^" + regex + "$", nocase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+            return f -> p.matcher(f).matches();
+        }
+        Pattern p = Pattern.compile("^" + regex + "$");
+        return f -> p.matcher(units(f)).matches();
+    }
+
+    /** ECMAScript Canonicalize(ch) for non-unicode ignoreCase: upper case if one unit and not non-ASCII to ASCII. */
+    private static final char[] JS_CANONICAL = new char[65536];
+
+    static {
+        for (int c = 0; c < 65536; c++) {
+            String upper = String.valueOf((char) c).toUpperCase(Locale.ROOT);
+            char cu = upper.length() == 1 ? upper.charAt(0) : (char) c;
+            JS_CANONICAL[c] = c >= 128 && cu < 128 ? (char) c : cu;
+        }
+    }
+
+    /** One UTF-16 unit as the unit-mode regex sees it; surrogates move to U+E000.. so Java cannot pair them. */
+    private char unit(char c) {
+        char x = nocase ? JS_CANONICAL[c] : c;
+        return Character.isSurrogate(x) ? (char) (x - 0xD800 + 0xE000) : x;
+    }
+
+    private String units(String f) {
+        char[] a = f.toCharArray();
+        for (int i = 0; i < a.length; i++) {
+            a[i] = unit(a[i]);
+        }
+        return new String(a);
+    }
+
+    /** Maps one pattern character to how the regex should spell it (identity in {@code u} mode). */
+    @FunctionalInterface
+    private interface UnitMap {
+        char map(char c);
     }
 
     // The fast paths minimatch installs in place of RegExp.test (options dot: true); they decide the match.
@@ -376,17 +431,18 @@ public final class IgnorePattern {
         return s.toLowerCase(Locale.ROOT);
     }
 
-    private record CompiledGlob(String regex, String literal, boolean magic) {}
+    private record CompiledGlob(String regex, String literal, boolean magic, boolean uflag) {}
 
     /**
      * minimatch AST {@code #parseGlob} for one path part, emitting a Java regex. {@code jsSource} tracks the start of
      * the JavaScript source minimatch would produce, because its "never match . or .." guard depends on it.
      */
-    private static CompiledGlob compileGlob(String glob, boolean wholePart) {
+    private static CompiledGlob compileGlob(String glob, boolean wholePart, UnitMap map) {
         StringBuilder re = new StringBuilder();
         StringBuilder jsSource = new StringBuilder();
         StringBuilder literal = new StringBuilder();
         boolean magic = false;
+        boolean uflag = false;
         boolean escaping = false;
         boolean inStar = false;
         boolean allStars = wholePart && glob.chars().allMatch(ch -> ch == '*');
@@ -394,7 +450,7 @@ public final class IgnorePattern {
             char c = glob.charAt(i);
             if (escaping) {
                 escaping = false;
-                appendLiteral(re, c);
+                appendLiteral(re, map.map(c));
                 jsSource.append(RE_SPECIALS.indexOf(c) >= 0 ? "\\" : "").append(c);
                 literal.append(c);
                 continue;
@@ -412,7 +468,7 @@ public final class IgnorePattern {
             inStar = false;
             if (c == '\\') {
                 if (i == glob.length() - 1) {
-                    appendLiteral(re, '\\');
+                    appendLiteral(re, map.map('\\'));
                     jsSource.append("\\\\");
                     literal.append('\\');
                 } else {
@@ -421,7 +477,7 @@ public final class IgnorePattern {
                 continue;
             }
             if (c == '[') {
-                CharClass cls = CharClass.parse(glob, i);
+                CharClass cls = CharClass.parse(glob, i, map);
                 if (cls != null) {
                     re.append(cls.regex);
                     jsSource.append(cls.jsStart);
@@ -429,6 +485,7 @@ public final class IgnorePattern {
                         literal.append(cls.literal);
                     }
                     magic |= cls.magic;
+                    uflag |= cls.uflag;
                     i += cls.consumed - 1;
                     continue;
                 }
@@ -439,7 +496,7 @@ public final class IgnorePattern {
                 magic = true;
                 continue;
             }
-            appendLiteral(re, c);
+            appendLiteral(re, map.map(c));
             jsSource.append(JS_REGEXP_SPECIALS.indexOf(c) >= 0 || Character.isWhitespace(c) ? "\\" : "").append(c);
             literal.append(c);
         }
@@ -449,10 +506,10 @@ public final class IgnorePattern {
                 || (src.startsWith("\\.") && src.length() > 2 && "[.".indexOf(src.charAt(2)) >= 0)
                 || (src.startsWith("\\.\\.") && src.length() > 4 && "[.".indexOf(src.charAt(4)) >= 0));
         String regex = (noTraversal ? "(?!\\.\\.?$)" : "") + re;
-        return new CompiledGlob(regex, literal.toString(), magic);
+        return new CompiledGlob(regex, literal.toString(), magic, uflag);
     }
 
-    static void appendLiteral(StringBuilder re, char c) {
+    private static void appendLiteral(StringBuilder re, char c) {
         if (Character.isLetterOrDigit(c) || Character.isSurrogate(c)) {
             re.append(c);
         } else {
@@ -461,7 +518,8 @@ public final class IgnorePattern {
     }
 
     /** minimatch {@code parseClass}: a {@code [...]} expression starting at {@code pos}, or null if unterminated. */
-    private record CharClass(String regex, String jsStart, String literal, int consumed, boolean magic) {
+    private record CharClass(String regex, String jsStart, String literal, int consumed, boolean magic,
+            boolean uflag) {
         private static final String[][] POSIX = {
             {"[:alnum:]", "\\p{L}\\p{Nl}\\p{Nd}", ""},
             {"[:alpha:]", "\\p{L}\\p{Nl}", ""},
@@ -479,7 +537,8 @@ public final class IgnorePattern {
             {"[:xdigit:]", "A-Fa-f0-9", ""},
         };
 
-        static CharClass parse(String glob, int pos) {
+        static CharClass parse(String glob, int pos, UnitMap map) {
+            boolean uflag = false;
             List<String> ranges = new ArrayList<>();
             List<String> negs = new ArrayList<>();
             Character single = null;
@@ -512,8 +571,9 @@ public final class IgnorePattern {
                     for (String[] posix : POSIX) {
                         if (glob.startsWith(posix[0], i)) {
                             if (rangeStart != null) {
-                                return new CharClass("(?!)", "$.", null, glob.length() - pos, true);
+                                return new CharClass("(?!)", "$.", null, glob.length() - pos, true, false);
                             }
+                            uflag |= !posix[0].equals("[:ascii:]") && !posix[0].equals("[:xdigit:]");
                             i += posix[0].length();
                             (posix[2].isEmpty() ? ranges : negs).add(posix[1]);
                             continue outer;
@@ -523,9 +583,9 @@ public final class IgnorePattern {
                 escaping = false;
                 if (rangeStart != null) {
                     if (c > rangeStart) {
-                        ranges.add(classChar(rangeStart) + "-" + classChar(c));
+                        ranges.add(range(rangeStart, c, map));
                     } else if (c == rangeStart) {
-                        ranges.add(classChar(c));
+                        ranges.add(classChar(map.map(c)));
                         single = c;
                         singles++;
                     }
@@ -534,7 +594,7 @@ public final class IgnorePattern {
                     continue;
                 }
                 if (glob.startsWith("-]", i + 1)) {
-                    ranges.add(classChar(c) + classChar('-'));
+                    ranges.add(classChar(map.map(c)) + classChar(map.map('-')));
                     i += 2;
                     continue;
                 }
@@ -543,7 +603,7 @@ public final class IgnorePattern {
                     i += 2;
                     continue;
                 }
-                ranges.add(classChar(c));
+                ranges.add(classChar(map.map(c)));
                 single = c;
                 singles++;
                 i++;
@@ -552,20 +612,38 @@ public final class IgnorePattern {
                 return null;
             }
             if (ranges.isEmpty() && negs.isEmpty()) {
-                return new CharClass("(?!)", "$.", null, glob.length() - pos, true);
+                return new CharClass("(?!)", "$.", null, glob.length() - pos, true, false);
             }
             if (negs.isEmpty() && ranges.size() == 1 && singles == 1 && !negate) {
                 StringBuilder re = new StringBuilder();
-                appendLiteral(re, single);
+                appendLiteral(re, map.map(single));
                 String js = (JS_REGEXP_SPECIALS.indexOf(single) >= 0 ? "\\" : "") + single;
-                return new CharClass(re.toString(), js, String.valueOf(single), endPos - pos, false);
+                return new CharClass(re.toString(), js, String.valueOf(single), endPos - pos, false, false);
             }
             String sranges = "[" + (negate ? "^" : "") + String.join("", ranges) + "]";
             String snegs = "[" + (negate ? "" : "^") + String.join("", negs) + "]";
             String comb = !ranges.isEmpty() && !negs.isEmpty() ? "(?:" + sranges + "|" + snegs + ")"
                     : !ranges.isEmpty() ? sranges : snegs;
             String js = !ranges.isEmpty() && !negs.isEmpty() ? "(" : "[";
-            return new CharClass(comb, js, null, endPos - pos, true);
+            return new CharClass(comb, js, null, endPos - pos, true, uflag);
+        }
+
+        // A range holds every unit between its ends; mapped unit by unit, the members may no longer be contiguous.
+        private static String range(char from, char to, UnitMap map) {
+            java.util.BitSet members = new java.util.BitSet(65536);
+            for (int c = from; c <= to; c++) {
+                members.set(map.map((char) c));
+            }
+            StringBuilder out = new StringBuilder();
+            for (int start = members.nextSetBit(0); start >= 0; ) {
+                int end = members.nextClearBit(start) - 1;
+                out.append(classChar((char) start));
+                if (end > start) {
+                    out.append('-').append(classChar((char) end));
+                }
+                start = members.nextSetBit(end + 1);
+            }
+            return out.toString();
         }
 
         private static String classChar(char c) {

@@ -284,9 +284,10 @@ public final class PackFixtures {
     /** Non-ASCII names: accents, CJK, emoji. */
     public static Path nonAsciiNames(Path d) throws IOException {
         pkg(d, "{\"name\":\"non-ascii\",\"version\":\"1.0.0\"}");
-        write(d, ".npmignore", "*.tmp\nÉTÉ.txt\n");
+        // "?" is one UTF-16 unit in npm's matcher, so it cannot match an emoji; "ſ" does not fold to "s"
+        write(d, ".npmignore", "*.tmp\nÉTÉ.txt\nemoji-?.md\nſ*\n");
         for (String f : List.of("café.js", "日本/語.txt", "emoji-😀.md", "naïve/résumé.txt", "x.tmp", "été.txt",
-                "données/ÉTÉ.txt")) {
+                "données/ÉTÉ.txt", "shadow.txt")) {
             write(d, f, f);
         }
         return d;
