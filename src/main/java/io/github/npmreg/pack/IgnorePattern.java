@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -24,9 +26,65 @@ import java.util.regex.Pattern;
  */
 public final class IgnorePattern {
     /** One path-part matcher; {@link #GLOBSTAR} stands for {@code **}. */
-    private interface Part extends Predicate<String> {}
+    private interface Part extends Predicate<Segment> {}
 
-    private static final Part GLOBSTAR = f -> {
+    /** One part of a tested path, with the forms the part matchers need computed once. */
+    static final class Segment {
+        final String raw;
+        private String lower;
+        private String unitsNocase;
+        private String unitsExact;
+
+        Segment(String raw) {
+            this.raw = raw;
+        }
+
+        String lower() {
+            if (lower == null) {
+                lower = raw.toLowerCase(Locale.ROOT);
+            }
+            return lower;
+        }
+
+        String units(boolean nocase) {
+            if (nocase) {
+                if (unitsNocase == null) {
+                    unitsNocase = toUnits(raw, true);
+                }
+                return unitsNocase;
+            }
+            if (unitsExact == null) {
+                unitsExact = toUnits(raw, false);
+            }
+            return unitsExact;
+        }
+    }
+
+    /**
+     * A path prepared for matching against many patterns: split on slashes once (as minimatch's
+     * {@code split(/\/+/)}), with its basename for {@code matchBase}.
+     */
+    public static final class Subject {
+        final String path;
+        final Segment[] parts;
+        final Segment[] basename;
+
+        public Subject(String path) {
+            this.path = path;
+            String[] split = slashSplit(path);
+            this.parts = new Segment[split.length];
+            for (int i = 0; i < split.length; i++) {
+                parts[i] = new Segment(split[i]);
+            }
+            Segment filename = parts[parts.length - 1];
+            for (int i = parts.length - 2; filename.raw.isEmpty() && i >= 0; i--) {
+                filename = parts[i];
+            }
+            this.basename = new Segment[] {filename};
+        }
+    }
+
+    private static final Part GLOBSTAR = s -> {
         throw new IllegalStateException("globstar is never tested directly");
     };
     private static final Pattern STAR = Pattern.compile("^\\*+$");
@@ -75,9 +133,18 @@ public final class IgnorePattern {
         }
     }
 
+    /** Compiled ignore lines; the same defaults and strict rules are injected into every directory walked. */
+    private static final Map<String, IgnorePattern> IGNORE_LINES = new ConcurrentHashMap<>();
+
     /** An ignore-file line as ignore-walk compiles it: case-insensitive, basename matching, dots matched. */
     public static IgnorePattern ofIgnoreLine(String line) {
-        return new IgnorePattern(line, true, true);
+        if (line.length() > 1000) {
+            return new IgnorePattern(line, true, true);
+        }
+        if (IGNORE_LINES.size() > 10_000) {
+            IGNORE_LINES.clear();
+        }
+        return IGNORE_LINES.computeIfAbsent(line, l -> new IgnorePattern(l, true, true));
     }
 
     /** A case-sensitive glob over whole paths (how map-workspaces matches {@code workspaces} entries on Linux). */
@@ -111,30 +178,50 @@ public final class IgnorePattern {
 
     /** minimatch {@code match(f, partial)} with {@code flipNegate}: true when the path matches, negated or not. */
     public boolean match(String f, boolean partial) {
+        return match(new Subject(f), partial);
+    }
+
+    /** {@link #match(String, boolean)} for a path prepared once and tested against many patterns. */
+    public boolean match(Subject subject, boolean partial) {
         if (comment) {
             return false;
         }
         if (empty) {
-            return f.isEmpty();
+            return subject.path.isEmpty();
         }
-        if (f.equals("/") && partial) {
+        if (subject.path.equals("/") && partial) {
             return true;
         }
-        String[] ff = f.split("/+", -1);
-        String filename = ff[ff.length - 1];
-        for (int i = ff.length - 2; filename.isEmpty() && i >= 0; i--) {
-            filename = ff[i];
-        }
         for (List<Part> pattern : set) {
-            String[] file = ff;
+            Segment[] file = subject.parts;
             if (matchBase && pattern.size() == 1) {
-                file = new String[] {filename};
+                file = subject.basename;
             }
             if (matchOne(file, pattern, partial)) {
                 return true;
             }
         }
         return false;
+    }
+
+    // String.split(/\/+/) as JavaScript does it: runs of slashes separate, leading and trailing empties kept.
+    private static String[] slashSplit(String f) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        int i = 0;
+        while (i < f.length()) {
+            if (f.charAt(i) == '/') {
+                parts.add(f.substring(start, i));
+                while (i < f.length() && f.charAt(i) == '/') {
+                    i++;
+                }
+                start = i;
+            } else {
+                i++;
+            }
+        }
+        parts.add(f.substring(start));
+        return parts.toArray(new String[0]);
     }
 
     public boolean match(String f) {
@@ -163,7 +250,7 @@ public final class IgnorePattern {
         return out.isEmpty() ? List.of("") : out;
     }
 
-    private boolean matchOne(String[] file, List<Part> pattern, boolean partial) {
+    private boolean matchOne(Segment[] file, List<Part> pattern, boolean partial) {
         if (pattern.contains(GLOBSTAR)) {
             return matchGlobstar(file, pattern, partial);
         }
@@ -171,7 +258,7 @@ public final class IgnorePattern {
     }
 
     // minimatch #matchGlobstar: head must match at the start, tail at the end, body sections in order between.
-    private boolean matchGlobstar(String[] file, List<Part> pattern, boolean partial) {
+    private boolean matchGlobstar(Segment[] file, List<Part> pattern, boolean partial) {
         int firstgs = pattern.indexOf(GLOBSTAR);
         int lastgs = pattern.lastIndexOf(GLOBSTAR);
         List<Part> head = pattern.subList(0, firstgs);
@@ -180,7 +267,7 @@ public final class IgnorePattern {
         List<Part> tail = partial ? List.of() : pattern.subList(lastgs + 1, pattern.size());
         int fileIndex = 0;
         if (!head.isEmpty()) {
-            String[] fileHead = slice(file, 0, Math.min(head.size(), file.length));
+            Segment[] fileHead = slice(file, 0, Math.min(head.size(), file.length));
             if (!matchParts(fileHead, head, partial, 0, 0)) {
                 return false;
             }
@@ -195,7 +282,7 @@ public final class IgnorePattern {
             if (matchParts(file, tail, partial, tailStart, 0)) {
                 fileTailMatch = tail.size();
             } else {
-                if (!file[file.length - 1].isEmpty() || fileIndex + tail.size() == file.length) {
+                if (!file[file.length - 1].raw.isEmpty() || fileIndex + tail.size() == file.length) {
                     return false;
                 }
                 tailStart--;
@@ -209,7 +296,7 @@ public final class IgnorePattern {
             boolean sawSome = fileTailMatch != 0;
             for (int i = fileIndex; i < file.length - fileTailMatch; i++) {
                 sawSome = true;
-                if (file[i].equals(".") || file[i].equals("..")) {
+                if (file[i].raw.equals(".") || file[i].raw.equals("..")) {
                     return false;
                 }
             }
@@ -240,12 +327,12 @@ public final class IgnorePattern {
     }
 
     // minimatch #matchGlobStarBodySections; null means "cannot match, stop trying".
-    private Boolean matchBodySections(String[] file, List<List<Part>> sections, int[] after, int fileIndex,
+    private Boolean matchBodySections(Segment[] file, List<List<Part>> sections, int[] after, int fileIndex,
             int bodyIndex, boolean partial, int depth, boolean sawTail) {
         if (bodyIndex >= sections.size()) {
             for (int i = fileIndex; i < file.length; i++) {
                 sawTail = true;
-                if (file[i].equals(".") || file[i].equals("..")) {
+                if (file[i].raw.equals(".") || file[i].raw.equals("..")) {
                     return false;
                 }
             }
@@ -265,7 +352,7 @@ public final class IgnorePattern {
             if (fileIndex >= file.length) {
                 return partial ? Boolean.TRUE : null;
             }
-            String f = file[fileIndex];
+            String f = file[fileIndex].raw;
             if (f.equals(".") || f.equals("..")) {
                 return false;
             }
@@ -275,7 +362,7 @@ public final class IgnorePattern {
     }
 
     // minimatch #matchOne for patterns without **.
-    private static boolean matchParts(String[] file, List<Part> pattern, boolean partial, int fileIndex,
+    private static boolean matchParts(Segment[] file, List<Part> pattern, boolean partial, int fileIndex,
             int patternIndex) {
         int fi = fileIndex;
         int pi = patternIndex;
@@ -293,12 +380,12 @@ public final class IgnorePattern {
             return partial;
         } else {
             // Ran out of pattern: only a trailing slash of the file may remain ("a/*" matches "a/b/").
-            return fi == fl - 1 && file[fi].isEmpty();
+            return fi == fl - 1 && file[fi].raw.isEmpty();
         }
     }
 
-    private static String[] slice(String[] a, int from, int to) {
-        String[] out = new String[Math.max(0, to - from)];
+    private static Segment[] slice(Segment[] a, int from, int to) {
+        Segment[] out = new Segment[Math.max(0, to - from)];
         System.arraycopy(a, from, out, 0, out.length);
         return out;
     }
@@ -309,7 +396,7 @@ public final class IgnorePattern {
             return GLOBSTAR;
         }
         if (glob.isEmpty()) {
-            return String::isEmpty;
+            return s -> s.raw.isEmpty();
         }
         if (Extglob.present(glob)) {
             boolean[] uflag = new boolean[1];
@@ -320,7 +407,7 @@ public final class IgnorePattern {
             });
             if (re == null) {
                 // a lone extglob with an empty body, e.g. "@()": minimatch compares the text literally
-                return nocase ? glob::equalsIgnoreCase : glob::equals;
+                return nocase ? s -> glob.equalsIgnoreCase(s.raw) : s -> glob.equals(s.raw);
             }
             if (uflag[0]) {
                 re = Extglob.toRegex(glob, text -> compileGlob(text, false, c -> c).regex);
@@ -335,7 +422,7 @@ public final class IgnorePattern {
                 || (nocase && !glob.toUpperCase(Locale.ROOT).equals(glob.toLowerCase(Locale.ROOT)));
         if (!anyMagic) {
             String literal = c.literal;
-            return literal::equals;
+            return s -> literal.equals(s.raw);
         }
         Part fast = fastTest(glob);
         if (fast != null) {
@@ -354,10 +441,10 @@ public final class IgnorePattern {
     private Part matcher(String regex, boolean uflag) {
         if (uflag) {
             Pattern p = Pattern.compile("^" + regex + "$", nocase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
-            return f -> p.matcher(f).matches();
+            return s -> p.matcher(s.raw).matches();
         }
         Pattern p = Pattern.compile("^" + regex + "$");
-        return f -> p.matcher(units(f)).matches();
+        return s -> p.matcher(s.units(nocase)).matches();
     }
 
     /** ECMAScript Canonicalize(ch) for non-unicode ignoreCase: upper case if one unit and not non-ASCII to ASCII. */
@@ -373,14 +460,18 @@ public final class IgnorePattern {
 
     /** One UTF-16 unit as the unit-mode regex sees it; surrogates move to U+E000.. so Java cannot pair them. */
     private char unit(char c) {
+        return unit(c, nocase);
+    }
+
+    private static char unit(char c, boolean nocase) {
         char x = nocase ? JS_CANONICAL[c] : c;
         return Character.isSurrogate(x) ? (char) (x - 0xD800 + 0xE000) : x;
     }
 
-    private String units(String f) {
+    private static String toUnits(String f, boolean nocase) {
         char[] a = f.toCharArray();
         for (int i = 0; i < a.length; i++) {
-            a[i] = unit(a[i]);
+            a[i] = unit(a[i], nocase);
         }
         return new String(a);
     }
@@ -395,34 +486,34 @@ public final class IgnorePattern {
     private Part fastTest(String glob) {
         java.util.regex.Matcher m;
         if (STAR.matcher(glob).matches()) {
-            return f -> !f.isEmpty() && !f.equals(".") && !f.equals("..");
+            return s -> !s.raw.isEmpty() && !s.raw.equals(".") && !s.raw.equals("..");
         }
         if ((m = STAR_DOT_EXT.matcher(glob)).matches()) {
             String ext = m.group(1);
             if (nocase) {
                 String lower = jsLower(ext);
-                return f -> jsLower(f).endsWith(lower);
+                return s -> s.lower().endsWith(lower);
             }
-            return f -> f.endsWith(ext);
+            return s -> s.raw.endsWith(ext);
         }
         if ((m = QMARKS.matcher(glob)).matches()) {
             int len = m.group(0).length();
             String ext = m.group(1) == null ? "" : m.group(1);
-            Part noext = f -> f.length() == len && !f.equals(".") && !f.equals("..");
+            Part noext = s -> s.raw.length() == len && !s.raw.equals(".") && !s.raw.equals("..");
             if (ext.isEmpty()) {
                 return noext;
             }
             if (nocase) {
                 String lower = jsLower(ext);
-                return f -> noext.test(f) && jsLower(f).endsWith(lower);
+                return s -> noext.test(s) && s.lower().endsWith(lower);
             }
-            return f -> noext.test(f) && f.endsWith(ext);
+            return s -> noext.test(s) && s.raw.endsWith(ext);
         }
         if (STAR_DOT_STAR.matcher(glob).matches()) {
-            return f -> !f.equals(".") && !f.equals("..") && f.contains(".");
+            return s -> !s.raw.equals(".") && !s.raw.equals("..") && s.raw.contains(".");
         }
         if (DOT_STAR.matcher(glob).matches()) {
-            return f -> !f.equals(".") && !f.equals("..") && f.startsWith(".");
+            return s -> !s.raw.equals(".") && !s.raw.equals("..") && s.raw.startsWith(".");
         }
         return null;
     }

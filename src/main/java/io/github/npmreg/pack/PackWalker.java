@@ -299,6 +299,7 @@ final class PackWalker {
                 return false;
             }
         }
+        Candidates c = new Candidates(entry, entryBasename);
         for (String f : ignoreFiles) {
             List<IgnorePattern> rules = ignoreRules.get(f);
             if (rules == null) {
@@ -310,21 +311,76 @@ final class PackWalker {
                     continue;
                 }
                 boolean isRelativeRule = entryBasename != null && rule.hasSinglePartExpansion();
-                boolean match = rule.match("/" + entry, false)
-                        || rule.match(entry, false)
-                        || (partial && (rule.match("/" + entry + "/", false)
-                                || rule.match(entry + "/", false)
-                                || (rule.negate() && (rule.match("/" + entry, true) || rule.match(entry, true)))
-                                || (isRelativeRule && (rule.match("/" + entryBasename + "/", false)
-                                        || rule.match(entryBasename + "/", false)
-                                        || (rule.negate() && (rule.match("/" + entryBasename, true)
-                                                || rule.match(entryBasename, true)))))));
+                // first /foo/bar, then foo/bar; for partials also with a trailing slash, and (negations) as a
+                // prefix of the rule; a basename rule is also tried against the entry's basename
+                boolean match = rule.match(c.abs(), false)
+                        || rule.match(c.rel(), false)
+                        || (partial && (rule.match(c.absDir(), false)
+                                || rule.match(c.relDir(), false)
+                                || (rule.negate() && (rule.match(c.abs(), true) || rule.match(c.rel(), true)))
+                                || (isRelativeRule && (rule.match(c.baseAbsDir(), false)
+                                        || rule.match(c.baseRelDir(), false)
+                                        || (rule.negate() && (rule.match(c.baseAbs(), true)
+                                                || rule.match(c.baseRel(), true)))))));
                 if (match) {
                     included = rule.negate();
                 }
             }
         }
         return included;
+    }
+
+    /** The spellings of one entry that filterEntry tests, each split once and shared by all rules. */
+    private static final class Candidates {
+        private final String entry;
+        private final String basename;
+        private final IgnorePattern.Subject[] cache = new IgnorePattern.Subject[8];
+
+        Candidates(String entry, String basename) {
+            this.entry = entry;
+            this.basename = basename;
+        }
+
+        private IgnorePattern.Subject get(int i, String path) {
+            IgnorePattern.Subject s = cache[i];
+            if (s == null) {
+                s = new IgnorePattern.Subject(path);
+                cache[i] = s;
+            }
+            return s;
+        }
+
+        IgnorePattern.Subject abs() {
+            return get(0, "/" + entry);
+        }
+
+        IgnorePattern.Subject rel() {
+            return get(1, entry);
+        }
+
+        IgnorePattern.Subject absDir() {
+            return get(2, "/" + entry + "/");
+        }
+
+        IgnorePattern.Subject relDir() {
+            return get(3, entry + "/");
+        }
+
+        IgnorePattern.Subject baseAbsDir() {
+            return get(4, "/" + basename + "/");
+        }
+
+        IgnorePattern.Subject baseRelDir() {
+            return get(5, basename + "/");
+        }
+
+        IgnorePattern.Subject baseAbs() {
+            return get(6, "/" + basename);
+        }
+
+        IgnorePattern.Subject baseRel() {
+            return get(7, basename);
+        }
     }
 
     /** npm-packlist gatherBundles: walk each bundled dependency as its own package and add its files. */
