@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -20,14 +22,69 @@ import java.util.regex.Pattern;
  * (including POSIX classes) and {@code \} escapes, with minimatch's fast paths for {@code *.ext}, {@code ???}, etc.
  * {@link #match(String, boolean)} is minimatch's {@code match(f, partial)} with its globstar algorithm.
  *
- * <p>Not mirrored: extglobs ({@code @(a|b)}, {@code !(x)}, {@code +(x)}, {@code *(x)}, {@code ?(x)}); their
- * characters are matched as ordinary glob characters.
+ * Extglobs ({@code @(a|b)}, {@code !(x)}, ...) are compiled by {@link Extglob}.
  */
 public final class IgnorePattern {
     /** One path-part matcher; {@link #GLOBSTAR} stands for {@code **}. */
-    private interface Part extends Predicate<String> {}
+    private interface Part extends Predicate<Segment> {}
 
-    private static final Part GLOBSTAR = f -> {
+    /** One part of a tested path, with the forms the part matchers need computed once. */
+    static final class Segment {
+        final String raw;
+        private String lower;
+        private String unitsNocase;
+        private String unitsExact;
+
+        Segment(String raw) {
+            this.raw = raw;
+        }
+
+        String lower() {
+            if (lower == null) {
+                lower = raw.toLowerCase(Locale.ROOT);
+            }
+            return lower;
+        }
+
+        String units(boolean nocase) {
+            if (nocase) {
+                if (unitsNocase == null) {
+                    unitsNocase = toUnits(raw, true);
+                }
+                return unitsNocase;
+            }
+            if (unitsExact == null) {
+                unitsExact = toUnits(raw, false);
+            }
+            return unitsExact;
+        }
+    }
+
+    /**
+     * A path prepared for matching against many patterns: split on slashes once (as minimatch's
+     * {@code split(/\/+/)}), with its basename for {@code matchBase}.
+     */
+    public static final class Subject {
+        final String path;
+        final Segment[] parts;
+        final Segment[] basename;
+
+        public Subject(String path) {
+            this.path = path;
+            String[] split = slashSplit(path);
+            this.parts = new Segment[split.length];
+            for (int i = 0; i < split.length; i++) {
+                parts[i] = new Segment(split[i]);
+            }
+            Segment filename = parts[parts.length - 1];
+            for (int i = parts.length - 2; filename.raw.isEmpty() && i >= 0; i--) {
+                filename = parts[i];
+            }
+            this.basename = new Segment[] {filename};
+        }
+    }
+
+    private static final Part GLOBSTAR = s -> {
         throw new IllegalStateException("globstar is never tested directly");
     };
     private static final Pattern STAR = Pattern.compile("^\\*+$");
@@ -76,9 +133,18 @@ public final class IgnorePattern {
         }
     }
 
+    /** Compiled ignore lines; the same defaults and strict rules are injected into every directory walked. */
+    private static final Map<String, IgnorePattern> IGNORE_LINES = new ConcurrentHashMap<>();
+
     /** An ignore-file line as ignore-walk compiles it: case-insensitive, basename matching, dots matched. */
     public static IgnorePattern ofIgnoreLine(String line) {
-        return new IgnorePattern(line, true, true);
+        if (line.length() > 1000) {
+            return new IgnorePattern(line, true, true);
+        }
+        if (IGNORE_LINES.size() > 10_000) {
+            IGNORE_LINES.clear();
+        }
+        return IGNORE_LINES.computeIfAbsent(line, l -> new IgnorePattern(l, true, true));
     }
 
     /** A case-sensitive glob over whole paths (how map-workspaces matches {@code workspaces} entries on Linux). */
@@ -112,30 +178,50 @@ public final class IgnorePattern {
 
     /** minimatch {@code match(f, partial)} with {@code flipNegate}: true when the path matches, negated or not. */
     public boolean match(String f, boolean partial) {
+        return match(new Subject(f), partial);
+    }
+
+    /** {@link #match(String, boolean)} for a path prepared once and tested against many patterns. */
+    public boolean match(Subject subject, boolean partial) {
         if (comment) {
             return false;
         }
         if (empty) {
-            return f.isEmpty();
+            return subject.path.isEmpty();
         }
-        if (f.equals("/") && partial) {
+        if (subject.path.equals("/") && partial) {
             return true;
         }
-        String[] ff = f.split("/+", -1);
-        String filename = ff[ff.length - 1];
-        for (int i = ff.length - 2; filename.isEmpty() && i >= 0; i--) {
-            filename = ff[i];
-        }
         for (List<Part> pattern : set) {
-            String[] file = ff;
+            Segment[] file = subject.parts;
             if (matchBase && pattern.size() == 1) {
-                file = new String[] {filename};
+                file = subject.basename;
             }
             if (matchOne(file, pattern, partial)) {
                 return true;
             }
         }
         return false;
+    }
+
+    // String.split(/\/+/) as JavaScript does it: runs of slashes separate, leading and trailing empties kept.
+    private static String[] slashSplit(String f) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        int i = 0;
+        while (i < f.length()) {
+            if (f.charAt(i) == '/') {
+                parts.add(f.substring(start, i));
+                while (i < f.length() && f.charAt(i) == '/') {
+                    i++;
+                }
+                start = i;
+            } else {
+                i++;
+            }
+        }
+        parts.add(f.substring(start));
+        return parts.toArray(new String[0]);
     }
 
     public boolean match(String f) {
@@ -164,7 +250,7 @@ public final class IgnorePattern {
         return out.isEmpty() ? List.of("") : out;
     }
 
-    private boolean matchOne(String[] file, List<Part> pattern, boolean partial) {
+    private boolean matchOne(Segment[] file, List<Part> pattern, boolean partial) {
         if (pattern.contains(GLOBSTAR)) {
             return matchGlobstar(file, pattern, partial);
         }
@@ -172,7 +258,7 @@ public final class IgnorePattern {
     }
 
     // minimatch #matchGlobstar: head must match at the start, tail at the end, body sections in order between.
-    private boolean matchGlobstar(String[] file, List<Part> pattern, boolean partial) {
+    private boolean matchGlobstar(Segment[] file, List<Part> pattern, boolean partial) {
         int firstgs = pattern.indexOf(GLOBSTAR);
         int lastgs = pattern.lastIndexOf(GLOBSTAR);
         List<Part> head = pattern.subList(0, firstgs);
@@ -181,7 +267,7 @@ public final class IgnorePattern {
         List<Part> tail = partial ? List.of() : pattern.subList(lastgs + 1, pattern.size());
         int fileIndex = 0;
         if (!head.isEmpty()) {
-            String[] fileHead = slice(file, 0, Math.min(head.size(), file.length));
+            Segment[] fileHead = slice(file, 0, Math.min(head.size(), file.length));
             if (!matchParts(fileHead, head, partial, 0, 0)) {
                 return false;
             }
@@ -196,7 +282,7 @@ public final class IgnorePattern {
             if (matchParts(file, tail, partial, tailStart, 0)) {
                 fileTailMatch = tail.size();
             } else {
-                if (!file[file.length - 1].isEmpty() || fileIndex + tail.size() == file.length) {
+                if (!file[file.length - 1].raw.isEmpty() || fileIndex + tail.size() == file.length) {
                     return false;
                 }
                 tailStart--;
@@ -210,7 +296,7 @@ public final class IgnorePattern {
             boolean sawSome = fileTailMatch != 0;
             for (int i = fileIndex; i < file.length - fileTailMatch; i++) {
                 sawSome = true;
-                if (file[i].equals(".") || file[i].equals("..")) {
+                if (file[i].raw.equals(".") || file[i].raw.equals("..")) {
                     return false;
                 }
             }
@@ -241,12 +327,12 @@ public final class IgnorePattern {
     }
 
     // minimatch #matchGlobStarBodySections; null means "cannot match, stop trying".
-    private Boolean matchBodySections(String[] file, List<List<Part>> sections, int[] after, int fileIndex,
+    private Boolean matchBodySections(Segment[] file, List<List<Part>> sections, int[] after, int fileIndex,
             int bodyIndex, boolean partial, int depth, boolean sawTail) {
         if (bodyIndex >= sections.size()) {
             for (int i = fileIndex; i < file.length; i++) {
                 sawTail = true;
-                if (file[i].equals(".") || file[i].equals("..")) {
+                if (file[i].raw.equals(".") || file[i].raw.equals("..")) {
                     return false;
                 }
             }
@@ -266,7 +352,7 @@ public final class IgnorePattern {
             if (fileIndex >= file.length) {
                 return partial ? Boolean.TRUE : null;
             }
-            String f = file[fileIndex];
+            String f = file[fileIndex].raw;
             if (f.equals(".") || f.equals("..")) {
                 return false;
             }
@@ -276,7 +362,7 @@ public final class IgnorePattern {
     }
 
     // minimatch #matchOne for patterns without **.
-    private static boolean matchParts(String[] file, List<Part> pattern, boolean partial, int fileIndex,
+    private static boolean matchParts(Segment[] file, List<Part> pattern, boolean partial, int fileIndex,
             int patternIndex) {
         int fi = fileIndex;
         int pi = patternIndex;
@@ -294,12 +380,12 @@ public final class IgnorePattern {
             return partial;
         } else {
             // Ran out of pattern: only a trailing slash of the file may remain ("a/*" matches "a/b/").
-            return fi == fl - 1 && file[fi].isEmpty();
+            return fi == fl - 1 && file[fi].raw.isEmpty();
         }
     }
 
-    private static String[] slice(String[] a, int from, int to) {
-        String[] out = new String[Math.max(0, to - from)];
+    private static Segment[] slice(Segment[] a, int from, int to) {
+        Segment[] out = new Segment[Math.max(0, to - from)];
         System.arraycopy(a, from, out, 0, out.length);
         return out;
     }
@@ -310,56 +396,124 @@ public final class IgnorePattern {
             return GLOBSTAR;
         }
         if (glob.isEmpty()) {
-            return String::isEmpty;
+            return s -> s.raw.isEmpty();
         }
-        CompiledGlob c = compileGlob(glob);
+        if (Extglob.present(glob)) {
+            boolean[] uflag = new boolean[1];
+            String re = Extglob.toRegex(glob, text -> {
+                CompiledGlob g = compileGlob(text, false, this::unit);
+                uflag[0] |= g.uflag;
+                return g.regex;
+            });
+            if (re == null) {
+                // a lone extglob with an empty body, e.g. "@()": minimatch compares the text literally
+                return nocase ? s -> glob.equalsIgnoreCase(s.raw) : s -> glob.equals(s.raw);
+            }
+            if (uflag[0]) {
+                re = Extglob.toRegex(glob, text -> compileGlob(text, false, c -> c).regex);
+            }
+            return matcher(re, uflag[0]);
+        }
+        CompiledGlob c = compileGlob(glob, true, this::unit);
+        if (c.uflag) {
+            c = compileGlob(glob, true, ch -> ch);
+        }
         boolean anyMagic = c.magic
                 || (nocase && !glob.toUpperCase(Locale.ROOT).equals(glob.toLowerCase(Locale.ROOT)));
         if (!anyMagic) {
             String literal = c.literal;
-            return literal::equals;
+            return s -> literal.equals(s.raw);
         }
         Part fast = fastTest(glob);
         if (fast != null) {
             return fast;
         }
-        int flags = nocase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
-        Pattern re = Pattern.compile("^" + c.regex + "$", flags);
-        return f -> re.matcher(f).matches();
+        return matcher(c.regex, c.uflag);
+    }
+
+    /**
+     * A JavaScript RegExp without the {@code u} flag works on UTF-16 units ({@code ?} never matches an emoji) and,
+     * with {@code i}, compares units canonicalised by {@link #JS_CANONICAL}. Java regexes work on code points and
+     * fold case differently, so outside {@code u} mode both the pattern's characters and the tested name are
+     * mapped unit by unit ({@link #unit}) and matched case-sensitively. A POSIX class makes minimatch add {@code u};
+     * then Java's own Unicode case folding is the closer match.
+     */
+    private Part matcher(String regex, boolean uflag) {
+        if (uflag) {
+            Pattern p = Pattern.compile("^" + regex + "$", nocase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+            return s -> p.matcher(s.raw).matches();
+        }
+        Pattern p = Pattern.compile("^" + regex + "$");
+        return s -> p.matcher(s.units(nocase)).matches();
+    }
+
+    /** ECMAScript Canonicalize(ch) for non-unicode ignoreCase: upper case if one unit and not non-ASCII to ASCII. */
+    private static final char[] JS_CANONICAL = new char[65536];
+
+    static {
+        for (int c = 0; c < 65536; c++) {
+            String upper = String.valueOf((char) c).toUpperCase(Locale.ROOT);
+            char cu = upper.length() == 1 ? upper.charAt(0) : (char) c;
+            JS_CANONICAL[c] = c >= 128 && cu < 128 ? (char) c : cu;
+        }
+    }
+
+    /** One UTF-16 unit as the unit-mode regex sees it; surrogates move to U+E000.. so Java cannot pair them. */
+    private char unit(char c) {
+        return unit(c, nocase);
+    }
+
+    private static char unit(char c, boolean nocase) {
+        char x = nocase ? JS_CANONICAL[c] : c;
+        return Character.isSurrogate(x) ? (char) (x - 0xD800 + 0xE000) : x;
+    }
+
+    private static String toUnits(String f, boolean nocase) {
+        char[] a = f.toCharArray();
+        for (int i = 0; i < a.length; i++) {
+            a[i] = unit(a[i], nocase);
+        }
+        return new String(a);
+    }
+
+    /** Maps one pattern character to how the regex should spell it (identity in {@code u} mode). */
+    @FunctionalInterface
+    private interface UnitMap {
+        char map(char c);
     }
 
     // The fast paths minimatch installs in place of RegExp.test (options dot: true); they decide the match.
     private Part fastTest(String glob) {
         java.util.regex.Matcher m;
         if (STAR.matcher(glob).matches()) {
-            return f -> !f.isEmpty() && !f.equals(".") && !f.equals("..");
+            return s -> !s.raw.isEmpty() && !s.raw.equals(".") && !s.raw.equals("..");
         }
         if ((m = STAR_DOT_EXT.matcher(glob)).matches()) {
             String ext = m.group(1);
             if (nocase) {
                 String lower = jsLower(ext);
-                return f -> jsLower(f).endsWith(lower);
+                return s -> s.lower().endsWith(lower);
             }
-            return f -> f.endsWith(ext);
+            return s -> s.raw.endsWith(ext);
         }
         if ((m = QMARKS.matcher(glob)).matches()) {
             int len = m.group(0).length();
             String ext = m.group(1) == null ? "" : m.group(1);
-            Part noext = f -> f.length() == len && !f.equals(".") && !f.equals("..");
+            Part noext = s -> s.raw.length() == len && !s.raw.equals(".") && !s.raw.equals("..");
             if (ext.isEmpty()) {
                 return noext;
             }
             if (nocase) {
                 String lower = jsLower(ext);
-                return f -> noext.test(f) && jsLower(f).endsWith(lower);
+                return s -> noext.test(s) && s.lower().endsWith(lower);
             }
-            return f -> noext.test(f) && f.endsWith(ext);
+            return s -> noext.test(s) && s.raw.endsWith(ext);
         }
         if (STAR_DOT_STAR.matcher(glob).matches()) {
-            return f -> !f.equals(".") && !f.equals("..") && f.contains(".");
+            return s -> !s.raw.equals(".") && !s.raw.equals("..") && s.raw.contains(".");
         }
         if (DOT_STAR.matcher(glob).matches()) {
-            return f -> !f.equals(".") && !f.equals("..") && f.startsWith(".");
+            return s -> !s.raw.equals(".") && !s.raw.equals("..") && s.raw.startsWith(".");
         }
         return null;
     }
@@ -368,25 +522,26 @@ public final class IgnorePattern {
         return s.toLowerCase(Locale.ROOT);
     }
 
-    private record CompiledGlob(String regex, String literal, boolean magic) {}
+    private record CompiledGlob(String regex, String literal, boolean magic, boolean uflag) {}
 
     /**
      * minimatch AST {@code #parseGlob} for one path part, emitting a Java regex. {@code jsSource} tracks the start of
      * the JavaScript source minimatch would produce, because its "never match . or .." guard depends on it.
      */
-    private static CompiledGlob compileGlob(String glob) {
+    private static CompiledGlob compileGlob(String glob, boolean wholePart, UnitMap map) {
         StringBuilder re = new StringBuilder();
         StringBuilder jsSource = new StringBuilder();
         StringBuilder literal = new StringBuilder();
         boolean magic = false;
+        boolean uflag = false;
         boolean escaping = false;
         boolean inStar = false;
-        boolean allStars = glob.chars().allMatch(ch -> ch == '*');
+        boolean allStars = wholePart && glob.chars().allMatch(ch -> ch == '*');
         for (int i = 0; i < glob.length(); i++) {
             char c = glob.charAt(i);
             if (escaping) {
                 escaping = false;
-                appendLiteral(re, c);
+                appendLiteral(re, map.map(c));
                 jsSource.append(RE_SPECIALS.indexOf(c) >= 0 ? "\\" : "").append(c);
                 literal.append(c);
                 continue;
@@ -404,7 +559,7 @@ public final class IgnorePattern {
             inStar = false;
             if (c == '\\') {
                 if (i == glob.length() - 1) {
-                    appendLiteral(re, '\\');
+                    appendLiteral(re, map.map('\\'));
                     jsSource.append("\\\\");
                     literal.append('\\');
                 } else {
@@ -413,7 +568,7 @@ public final class IgnorePattern {
                 continue;
             }
             if (c == '[') {
-                CharClass cls = CharClass.parse(glob, i);
+                CharClass cls = CharClass.parse(glob, i, map);
                 if (cls != null) {
                     re.append(cls.regex);
                     jsSource.append(cls.jsStart);
@@ -421,6 +576,7 @@ public final class IgnorePattern {
                         literal.append(cls.literal);
                     }
                     magic |= cls.magic;
+                    uflag |= cls.uflag;
                     i += cls.consumed - 1;
                     continue;
                 }
@@ -431,20 +587,20 @@ public final class IgnorePattern {
                 magic = true;
                 continue;
             }
-            appendLiteral(re, c);
+            appendLiteral(re, map.map(c));
             jsSource.append(JS_REGEXP_SPECIALS.indexOf(c) >= 0 || Character.isWhitespace(c) ? "\\" : "").append(c);
             literal.append(c);
         }
         String src = jsSource.toString();
         boolean justDots = glob.equals(".") || glob.equals("..");
-        boolean noTraversal = !justDots && (src.startsWith("[") || src.startsWith(".")
+        boolean noTraversal = wholePart && !justDots && (src.startsWith("[") || src.startsWith(".")
                 || (src.startsWith("\\.") && src.length() > 2 && "[.".indexOf(src.charAt(2)) >= 0)
                 || (src.startsWith("\\.\\.") && src.length() > 4 && "[.".indexOf(src.charAt(4)) >= 0));
         String regex = (noTraversal ? "(?!\\.\\.?$)" : "") + re;
-        return new CompiledGlob(regex, literal.toString(), magic);
+        return new CompiledGlob(regex, literal.toString(), magic, uflag);
     }
 
-    static void appendLiteral(StringBuilder re, char c) {
+    private static void appendLiteral(StringBuilder re, char c) {
         if (Character.isLetterOrDigit(c) || Character.isSurrogate(c)) {
             re.append(c);
         } else {
@@ -453,7 +609,8 @@ public final class IgnorePattern {
     }
 
     /** minimatch {@code parseClass}: a {@code [...]} expression starting at {@code pos}, or null if unterminated. */
-    private record CharClass(String regex, String jsStart, String literal, int consumed, boolean magic) {
+    private record CharClass(String regex, String jsStart, String literal, int consumed, boolean magic,
+            boolean uflag) {
         private static final String[][] POSIX = {
             {"[:alnum:]", "\\p{L}\\p{Nl}\\p{Nd}", ""},
             {"[:alpha:]", "\\p{L}\\p{Nl}", ""},
@@ -471,7 +628,8 @@ public final class IgnorePattern {
             {"[:xdigit:]", "A-Fa-f0-9", ""},
         };
 
-        static CharClass parse(String glob, int pos) {
+        static CharClass parse(String glob, int pos, UnitMap map) {
+            boolean uflag = false;
             List<String> ranges = new ArrayList<>();
             List<String> negs = new ArrayList<>();
             Character single = null;
@@ -504,8 +662,9 @@ public final class IgnorePattern {
                     for (String[] posix : POSIX) {
                         if (glob.startsWith(posix[0], i)) {
                             if (rangeStart != null) {
-                                return new CharClass("(?!)", "$.", null, glob.length() - pos, true);
+                                return new CharClass("(?!)", "$.", null, glob.length() - pos, true, false);
                             }
+                            uflag |= !posix[0].equals("[:ascii:]") && !posix[0].equals("[:xdigit:]");
                             i += posix[0].length();
                             (posix[2].isEmpty() ? ranges : negs).add(posix[1]);
                             continue outer;
@@ -515,9 +674,9 @@ public final class IgnorePattern {
                 escaping = false;
                 if (rangeStart != null) {
                     if (c > rangeStart) {
-                        ranges.add(classChar(rangeStart) + "-" + classChar(c));
+                        ranges.add(range(rangeStart, c, map));
                     } else if (c == rangeStart) {
-                        ranges.add(classChar(c));
+                        ranges.add(classChar(map.map(c)));
                         single = c;
                         singles++;
                     }
@@ -526,7 +685,7 @@ public final class IgnorePattern {
                     continue;
                 }
                 if (glob.startsWith("-]", i + 1)) {
-                    ranges.add(classChar(c) + classChar('-'));
+                    ranges.add(classChar(map.map(c)) + classChar(map.map('-')));
                     i += 2;
                     continue;
                 }
@@ -535,7 +694,7 @@ public final class IgnorePattern {
                     i += 2;
                     continue;
                 }
-                ranges.add(classChar(c));
+                ranges.add(classChar(map.map(c)));
                 single = c;
                 singles++;
                 i++;
@@ -544,20 +703,38 @@ public final class IgnorePattern {
                 return null;
             }
             if (ranges.isEmpty() && negs.isEmpty()) {
-                return new CharClass("(?!)", "$.", null, glob.length() - pos, true);
+                return new CharClass("(?!)", "$.", null, glob.length() - pos, true, false);
             }
             if (negs.isEmpty() && ranges.size() == 1 && singles == 1 && !negate) {
                 StringBuilder re = new StringBuilder();
-                appendLiteral(re, single);
+                appendLiteral(re, map.map(single));
                 String js = (JS_REGEXP_SPECIALS.indexOf(single) >= 0 ? "\\" : "") + single;
-                return new CharClass(re.toString(), js, String.valueOf(single), endPos - pos, false);
+                return new CharClass(re.toString(), js, String.valueOf(single), endPos - pos, false, false);
             }
             String sranges = "[" + (negate ? "^" : "") + String.join("", ranges) + "]";
             String snegs = "[" + (negate ? "" : "^") + String.join("", negs) + "]";
             String comb = !ranges.isEmpty() && !negs.isEmpty() ? "(?:" + sranges + "|" + snegs + ")"
                     : !ranges.isEmpty() ? sranges : snegs;
             String js = !ranges.isEmpty() && !negs.isEmpty() ? "(" : "[";
-            return new CharClass(comb, js, null, endPos - pos, true);
+            return new CharClass(comb, js, null, endPos - pos, true, uflag);
+        }
+
+        // A range holds every unit between its ends; mapped unit by unit, the members may no longer be contiguous.
+        private static String range(char from, char to, UnitMap map) {
+            java.util.BitSet members = new java.util.BitSet(65536);
+            for (int c = from; c <= to; c++) {
+                members.set(map.map((char) c));
+            }
+            StringBuilder out = new StringBuilder();
+            for (int start = members.nextSetBit(0); start >= 0; ) {
+                int end = members.nextClearBit(start) - 1;
+                out.append(classChar((char) start));
+                if (end > start) {
+                    out.append('-').append(classChar((char) end));
+                }
+                start = members.nextSetBit(end + 1);
+            }
+            return out.toString();
         }
 
         private static String classChar(char c) {

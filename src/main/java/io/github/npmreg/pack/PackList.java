@@ -3,6 +3,7 @@ package io.github.npmreg.pack;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.npmreg.NpmregException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,7 +49,14 @@ public final class PackList {
         }
         PackageNode root = PackageNode.projectRoot(dir, manifest);
         Set<String> files = new HashSet<>();
-        PackWalker.forPackage(root, Workspaces.rulesFromWorkspaceRoot(dir), files).walk();
+        try {
+            PackWalker.forPackage(root, Workspaces.rulesFromWorkspaceRoot(dir), files).walk();
+        } catch (InvalidPathException e) {
+            // The JVM decodes file names with the locale's charset; under LANG=C a non-ASCII name cannot be used.
+            throw new NpmregException("A file name below " + dir + " cannot be represented in this JVM's file-name "
+                    + "encoding: " + e.getMessage(), "Start Maven with a UTF-8 locale, e.g. run "
+                    + "'export LC_ALL=C.UTF-8' before mvn.", e);
+        }
         List<String> sorted = EntryOrder.sort(files);
         Set<String> bundled = new LinkedHashSet<>();
         for (String file : sorted) {

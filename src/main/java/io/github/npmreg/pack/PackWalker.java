@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,7 +82,7 @@ final class PackWalker {
     /** The walker for the package being packed (npm-packlist's exported {@code walk}). */
     static PackWalker forPackage(PackageNode tree, List<String> extraDefaults, Set<String> result) {
         return new PackWalker(tree, tree.path, null, ALL_RULE_SETS, false, true, new ArrayList<>(),
-                new java.util.HashSet<>(), result, extraDefaults);
+                new HashSet<>(), result, extraDefaults);
     }
 
     void walk() {
@@ -225,10 +225,8 @@ final class PackWalker {
                 return stripped.endsWith("/") ? Kind.MISSING : Kind.FILE;
             }
             return a.isDirectory() ? Kind.DIRECTORY : Kind.OTHER;
-        } catch (NoSuchFileException e) {
-            return Kind.MISSING;
         } catch (IOException e) {
-            return Kind.MISSING;
+            return Kind.MISSING; // any lstat failure makes npm treat the entry as a glob
         }
     }
 
@@ -277,16 +275,17 @@ final class PackWalker {
                 ? ALL_RULE_SETS
                 : List.of(DEFAULT_RULES, ".npmignore", ".gitignore", STRICT_RULES);
         List<String> childRequired = new ArrayList<>();
+        String dir = PackageNode.posixJoinRoot(entry).replaceAll("/$", "");
         for (String file : requiredFiles) {
             // only files directly inside the entry are passed down: relative(file, entry) === '..'
-            Path f = Path.of("/").resolve(file).normalize();
-            Path e = Path.of("/").resolve(entry).normalize();
-            if (f.relativize(e).toString().equals("..")) {
-                childRequired.add(e.relativize(f).toString());
+            String f = PackageNode.posixJoinRoot(file).replaceAll("/$", "");
+            int slash = f.lastIndexOf('/');
+            if (slash > 0 && f.substring(0, slash).equals(dir)) {
+                childRequired.add(f.substring(slash + 1));
             }
         }
         return new PackWalker(tree, path.resolve(entry), this, childIgnoreFiles, childExact, false, childRequired,
-                new java.util.HashSet<>(), result, List.of());
+                new HashSet<>(), result, List.of());
     }
 
     /** ignore-walk filterEntry: parent verdict first, then each rule set in order; the last matching rule wins. */
@@ -300,6 +299,7 @@ final class PackWalker {
                 return false;
             }
         }
+        Candidates c = new Candidates(entry, entryBasename);
         for (String f : ignoreFiles) {
             List<IgnorePattern> rules = ignoreRules.get(f);
             if (rules == null) {
@@ -311,21 +311,76 @@ final class PackWalker {
                     continue;
                 }
                 boolean isRelativeRule = entryBasename != null && rule.hasSinglePartExpansion();
-                boolean match = rule.match("/" + entry, false)
-                        || rule.match(entry, false)
-                        || (partial && (rule.match("/" + entry + "/", false)
-                                || rule.match(entry + "/", false)
-                                || (rule.negate() && (rule.match("/" + entry, true) || rule.match(entry, true)))
-                                || (isRelativeRule && (rule.match("/" + entryBasename + "/", false)
-                                        || rule.match(entryBasename + "/", false)
-                                        || (rule.negate() && (rule.match("/" + entryBasename, true)
-                                                || rule.match(entryBasename, true)))))));
+                // first /foo/bar, then foo/bar; for partials also with a trailing slash, and (negations) as a
+                // prefix of the rule; a basename rule is also tried against the entry's basename
+                boolean match = rule.match(c.abs(), false)
+                        || rule.match(c.rel(), false)
+                        || (partial && (rule.match(c.absDir(), false)
+                                || rule.match(c.relDir(), false)
+                                || (rule.negate() && (rule.match(c.abs(), true) || rule.match(c.rel(), true)))
+                                || (isRelativeRule && (rule.match(c.baseAbsDir(), false)
+                                        || rule.match(c.baseRelDir(), false)
+                                        || (rule.negate() && (rule.match(c.baseAbs(), true)
+                                                || rule.match(c.baseRel(), true)))))));
                 if (match) {
                     included = rule.negate();
                 }
             }
         }
         return included;
+    }
+
+    /** The spellings of one entry that filterEntry tests, each split once and shared by all rules. */
+    private static final class Candidates {
+        private final String entry;
+        private final String basename;
+        private final IgnorePattern.Subject[] cache = new IgnorePattern.Subject[8];
+
+        Candidates(String entry, String basename) {
+            this.entry = entry;
+            this.basename = basename;
+        }
+
+        private IgnorePattern.Subject get(int i, String path) {
+            IgnorePattern.Subject s = cache[i];
+            if (s == null) {
+                s = new IgnorePattern.Subject(path);
+                cache[i] = s;
+            }
+            return s;
+        }
+
+        IgnorePattern.Subject abs() {
+            return get(0, "/" + entry);
+        }
+
+        IgnorePattern.Subject rel() {
+            return get(1, entry);
+        }
+
+        IgnorePattern.Subject absDir() {
+            return get(2, "/" + entry + "/");
+        }
+
+        IgnorePattern.Subject relDir() {
+            return get(3, entry + "/");
+        }
+
+        IgnorePattern.Subject baseAbsDir() {
+            return get(4, "/" + basename + "/");
+        }
+
+        IgnorePattern.Subject baseRelDir() {
+            return get(5, basename + "/");
+        }
+
+        IgnorePattern.Subject baseAbs() {
+            return get(6, "/" + basename);
+        }
+
+        IgnorePattern.Subject baseRel() {
+            return get(7, basename);
+        }
     }
 
     /** npm-packlist gatherBundles: walk each bundled dependency as its own package and add its files. */
@@ -354,7 +409,7 @@ final class PackWalker {
                 sets.add(".gitignore");
             }
             sets.add(STRICT_RULES);
-            Set<String> bundled = new java.util.HashSet<>();
+            Set<String> bundled = new HashSet<>();
             new PackWalker(node, node.path, null, sets, false, true, new ArrayList<>(), seen, bundled, List.of())
                     .walk();
             // path.join(relative(root, walker.path), file): a hoisted dependency of a bundled package yields

@@ -49,7 +49,7 @@ final class PackageNode {
     }
 
     static PackageNode projectRoot(Path dir, ObjectNode manifest) {
-        ObjectNode pkg = normalize(manifest.deepCopy());
+        ObjectNode pkg = normalize(manifest.deepCopy(), dir);
         boolean workspaces = !Workspaces.members(dir, manifest).isEmpty();
         return new PackageNode(dir, dir, false, true, workspaces, dir, pkg);
     }
@@ -148,7 +148,7 @@ final class PackageNode {
                         "Fix the JSON of that file or reinstall the dependency (npm install).", e);
             }
         }
-        return new PackageNode(location, real, link, false, false, projectRoot, normalize(manifest));
+        return new PackageNode(location, real, link, false, false, projectRoot, normalize(manifest, real));
     }
 
     private List<String> keys(String field) {
@@ -160,8 +160,8 @@ final class PackageNode {
         return names;
     }
 
-    /** The @npmcli/package-json normalize steps npm-packlist's results depend on. */
-    static ObjectNode normalize(ObjectNode data) {
+    /** The @npmcli/package-json normalize steps npm-packlist's results depend on; {@code dir} holds the package. */
+    static ObjectNode normalize(ObjectNode data, Path dir) {
         // bundledDependencies typo fix, then bundleDependencies: true -> dependency names, object -> its keys.
         if (!data.has("bundleDependencies") && data.has("bundledDependencies")) {
             data.set("bundleDependencies", data.get("bundledDependencies"));
@@ -195,11 +195,46 @@ final class PackageNode {
                 data.remove("dependencies");
             }
         }
-        normalizeBin(data);
+        JsonNode directories = data.get("directories");
+        JsonNode binDir = directories == null ? null : directories.get("bin");
+        JsonNode bin = data.get("bin");
+        boolean noBin = bin == null || bin.isNull() || (bin.isTextual() && bin.asText().isEmpty())
+                || (bin.isBoolean() && !bin.booleanValue());
+        if (binDir != null && binDir.isTextual() && !binDir.asText().isEmpty() && noBin) {
+            binsFromDirectory(data, dir, secureAndUnixifyPath(binDir.asText()));
+        } else {
+            normalizeBin(data);
+        }
         return data;
     }
 
-    // npm-normalize-package-bin: string -> {name: path}, array -> {basename: path}; targets made relative and clean.
+    // The binDir step: every entry below directories.bin (glob "**", no dot paths, links not followed) is a bin.
+    private static void binsFromDirectory(ObjectNode data, Path dir, String binPath) {
+        ObjectNode bins = JSON.createObjectNode();
+        Path base = dir.resolve(binPath);
+        if (Files.isDirectory(base)) {
+            try (var walk = Files.walk(base)) {
+                walk.filter(p -> !p.equals(base)).forEach(p -> {
+                    String rel = base.relativize(p).toString().replace('\\', '/');
+                    boolean dotted = List.of(rel.split("/")).stream().anyMatch(seg -> seg.startsWith("."));
+                    if (!dotted) {
+                        bins.put(basename(rel), binPath + "/" + secureAndUnixifyPath(rel));
+                    }
+                });
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw new NpmregException("Cannot list directories.bin " + base + ": " + e.getMessage(),
+                        "Make " + base + " readable, or remove \"directories\": {\"bin\"} from package.json.", e);
+            }
+        }
+        data.set("bin", bins);
+    }
+
+    /** {@code path.join('.', path.join('/', p))} with \\ and : as separators; "" when nothing is left. */
+    private static String secureAndUnixifyPath(String ref) {
+        return posixJoinRoot(ref.replaceAll("[\\\\:]", "/"));
+    }
+
+    // @npmcli/package-json normalizePackageBin: string -> {name: path}, array -> {basename: path}; targets made relative and clean.
     private static void normalizeBin(ObjectNode data) {
         JsonNode bin = data.get("bin");
         if (bin == null || bin.isNull() || (bin.isTextual() && bin.asText().isEmpty())
@@ -230,11 +265,11 @@ final class PackageNode {
         }
         ObjectNode clean = JSON.createObjectNode();
         raw.forEach((key, value) -> {
-            String base = posixJoinRoot(basename(key.replaceAll("[\\\\:]", "/")));
+            String base = basename(secureAndUnixifyPath(key));
             if (!value.isTextual() || base.isEmpty()) {
                 return;
             }
-            String target = posixJoinRoot(value.asText().replace('\\', '/'));
+            String target = secureAndUnixifyPath(value.asText());
             if (!target.isEmpty()) {
                 clean.put(base, target);
             }

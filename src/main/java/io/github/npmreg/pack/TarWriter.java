@@ -1,6 +1,5 @@
 package io.github.npmreg.pack;
 
-import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +17,6 @@ public final class TarWriter {
     private final OutputStream out;
     private final byte[] header = new byte[TarHeader.BLOCK];
     private final byte[] buffer = new byte[COPY_BUFFER];
-    private long written;
 
     /** {@code out} receives the tar bytes; it is neither buffered nor closed here. */
     public TarWriter(OutputStream out) {
@@ -50,7 +48,6 @@ public final class TarWriter {
             out.write(buffer, 0, n);
             remaining -= n;
         }
-        written += size;
         int padding = (int) ((TarHeader.BLOCK - (size % TarHeader.BLOCK)) % TarHeader.BLOCK);
         write(ZEROS, padding);
     }
@@ -68,19 +65,9 @@ public final class TarWriter {
         write(header, TarHeader.BLOCK);
     }
 
-    /** Appends one regular file whose bytes are in memory. */
-    public void addFile(String relativePath, int mode, byte[] content) throws IOException {
-        addFile(relativePath, mode, content.length, new ByteArrayInputStream(content));
-    }
-
     /** Writes the two zero blocks that end the archive; {@code out} stays open. */
     public void finish() throws IOException {
         write(ZEROS, ZEROS.length);
-    }
-
-    /** Bytes written so far. */
-    public long bytesWritten() {
-        return written;
     }
 
     private void write(byte[] bytes) throws IOException {
@@ -89,6 +76,5 @@ public final class TarWriter {
 
     private void write(byte[] bytes, int length) throws IOException {
         out.write(bytes, 0, length);
-        written += length;
     }
 }

@@ -66,7 +66,15 @@ public final class PackFixtures {
                 new Fixture("bundled-symlink", PackFixtures::bundledSymlink),
                 new Fixture("bundled-true-and-typo", PackFixtures::bundledTrueAndTypo),
                 new Fixture("workspaces-root", PackFixtures::workspacesRoot),
-                new Fixture("workspace-folder", PackFixtures::workspaceFolder));
+                new Fixture("workspace-folder", PackFixtures::workspaceFolder),
+                new Fixture("strict-rules-beat-npmignore", PackFixtures::strictRulesBeatNpmignore),
+                new Fixture("workspaces-root-other-package-json", PackFixtures::workspacesRootOtherPackageJson),
+                new Fixture("bundled-dev-and-prod", PackFixtures::bundledDevAndProd),
+                new Fixture("directories-bin-and-dot-slash-main", PackFixtures::directoriesBinAndDotSlashMain),
+                new Fixture("files-entry-shapes", PackFixtures::filesEntryShapes),
+                new Fixture("odd-file-names", PackFixtures::oddFileNames),
+                new Fixture("ignore-all-but", PackFixtures::ignoreAllBut),
+                new Fixture("files-naming-node-modules", PackFixtures::filesNamingNodeModules));
     }
 
     // ---- trees ----
@@ -231,9 +239,9 @@ public final class PackFixtures {
     public static Path bracesClassesEscapes(Path d) throws IOException {
         pkg(d, "{\"name\":\"braces\",\"version\":\"1.0.0\"}");
         write(d, ".npmignore", "*.{md,txt}\n!keep.{md,txt}\n[abc].js\nfile?.js\n\\#hash.js\nnotes{,.*[^~$]}\n"
-                + "[!x]y.cfg\n{1..3}.dat\n");
+                + "[!x]y.cfg\n{1..3}.dat\n@(ext|other).cfg\n!(*.js|*.cfg|*.dat|*.md|*.txt|notes*|#*)\n");
         for (String f : List.of("a.md", "b.txt", "keep.md", "keep.txt", "a.js", "d.js", "file1.js", "file12.js",
-                "#hash.js", "notes", "notes.old", "notes.bak~", "ay.cfg", "xy.cfg", "2.dat", "4.dat", "index.js")) {
+                "#hash.js", "notes", "notes.old", "notes.bak~", "ay.cfg", "xy.cfg", "2.dat", "4.dat", "index.js", "ext.cfg", "other.cfg", "third.cfg", "plain.bin")) {
             write(d, f, f);
         }
         return d;
@@ -276,9 +284,10 @@ public final class PackFixtures {
     /** Non-ASCII names: accents, CJK, emoji. */
     public static Path nonAsciiNames(Path d) throws IOException {
         pkg(d, "{\"name\":\"non-ascii\",\"version\":\"1.0.0\"}");
-        write(d, ".npmignore", "*.tmp\nÉTÉ.txt\n");
+        // "?" is one UTF-16 unit in npm's matcher, so it cannot match an emoji; "ſ" does not fold to "s"
+        write(d, ".npmignore", "*.tmp\nÉTÉ.txt\nemoji-?.md\nſ*\n");
         for (String f : List.of("café.js", "日本/語.txt", "emoji-😀.md", "naïve/résumé.txt", "x.tmp", "été.txt",
-                "données/ÉTÉ.txt")) {
+                "données/ÉTÉ.txt", "shadow.txt")) {
             write(d, f, f);
         }
         return d;
@@ -432,6 +441,106 @@ public final class PackFixtures {
             write(ws, f, f);
         }
         return ws;
+    }
+
+    /** .npmignore excluding everything cannot drop package.json, readme, license, main or bin. */
+    public static Path strictRulesBeatNpmignore(Path d) throws IOException {
+        pkg(d, "{\"name\":\"strict\",\"version\":\"1.0.0\",\"main\":\"./lib/main.js\",\"bin\":\"cli.js\"}");
+        write(d, ".npmignore", "*\n!lib/\n!lib/keep/**\n");
+        for (String f : List.of("README.md", "LICENSE", "cli.js", "lib/main.js", "lib/other.js", "lib/keep/k.js",
+                "index.js", ".npmrc", "lib/.npmrc")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** In a workspaces root every subfolder with a package.json has it read as an ignore file, workspace or not. */
+    public static Path workspacesRootOtherPackageJson(Path d) throws IOException {
+        pkg(d, "{\"name\":\"ws-root2\",\"version\":\"1.0.0\",\"workspaces\":[\"packages/a\"]}");
+        pkg(d.resolve("packages/a"), "{\"name\":\"a\",\"version\":\"1.0.0\"}");
+        write(d, "packages/a/a.js", "a");
+        pkg(d.resolve("examples/demo"), "{\"name\":\"demo\",\"version\":\"1.0.0\",\"files\":[\"x\"]}");
+        write(d, "examples/demo/.npmignore", "*.js\n");
+        write(d, "examples/demo/demo.js", "demo");
+        write(d, "examples/.npmignore", "*.txt\n");
+        write(d, "examples/readme.txt", "dropped: no package.json in examples/");
+        return d;
+    }
+
+    /** A bundled name listed in both dependencies and devDependencies: the dev edge, loaded last, wins. */
+    public static Path bundledDevAndProd(Path d) throws IOException {
+        pkg(d, """
+                {"name":"dev-and-prod","version":"1.0.0","dependencies":{"both":"1","opt":"1"},
+                 "devDependencies":{"both":"1"},"optionalDependencies":{"opt":"1"},"bundleDependencies":["both","opt"]}""");
+        write(d, "index.js", "x");
+        for (String dep : List.of("both", "opt")) {
+            write(d, "node_modules/" + dep + "/package.json", "{\"name\":\"" + dep + "\",\"version\":\"1.0.0\"}");
+            write(d, "node_modules/" + dep + "/" + dep + ".js", dep);
+            write(d, "node_modules/" + dep + "/.npmrc", "dropped: strict rule");
+        }
+        return d;
+    }
+
+    /** directories.bin makes every file below it a forced bin; a main written "./x" is not forced. */
+    public static Path directoriesBinAndDotSlashMain(Path d) throws IOException {
+        pkg(d, """
+                {"name":"bindir","version":"1.0.0","main":"./lib/main.js","browser":"lib/browser.js",
+                 "directories":{"bin":"./scripts"}}""");
+        write(d, ".npmignore", "scripts/**\nlib/**\n");
+        for (String f : List.of("scripts/a.js", "scripts/sub/b.sh", "scripts/.hidden.js", "lib/main.js",
+                "lib/browser.js", "lib/other.js", "index.js")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** files entries: trailing slash, ./ prefix on a file, a recursive glob, an explicit README, a ** dir glob. */
+    public static Path filesEntryShapes(Path d) throws IOException {
+        pkg(d, """
+                {"name":"shapes","version":"1.0.0",
+                 "files":["lib/","./index.js","**/*.json","README","src/**","!src/**/*.test.js","index.js/"]}""");
+        for (String f : List.of("lib/a.js", "lib/sub/b.js", "index.js", "sub/index.js", "config/x.json",
+                "config/deep/y.json", "README", "src/a.js", "src/a.test.js", "src/deep/b.test.js", "other.txt")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /**
+     * Characters that are legal on Linux but odd elsewhere, spaces, backslashes, a mis-cased ignore file (not read).
+     * The colon name sits in a subfolder: at the root npm-packlist lists "a:b.js" but node-tar strips "a:" as a
+     * Windows drive root and writes the entry as "b.js".
+     */
+    public static Path oddFileNames(Path d) throws IOException {
+        pkg(d, "{\"name\":\"odd\",\"version\":\"1.0.0\"}");
+        write(d, ".NPMIGNORE", "*.js\n");
+        for (String f : List.of("dir/a:b.js", "q?.js", "p|x.js", "lt<gt>.js", "back\\slash.js", "sp ace.js", " lead.txt",
+                "trail .txt", "tab\tname.txt", "new%20line.txt", "#comment.txt", "!bang.txt", "[brackets].txt",
+                "{braces}.txt", "semi;colon.txt")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** The "exclude everything, re-include directories and some files" idiom. */
+    public static Path ignoreAllBut(Path d) throws IOException {
+        pkg(d, "{\"name\":\"all-but\",\"version\":\"1.0.0\"}");
+        write(d, ".npmignore", "*\n!*/\n!**/*.js\n!/bin/**\n**/*.spec.js\n");
+        for (String f : List.of("index.js", "a.txt", "lib/x.js", "lib/x.spec.js", "lib/y.json", "bin/run",
+                "bin/sub/tool", "deep/er/z.js", "deep/er/z.md")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** files cannot pull in node_modules content: the strict /node_modules rule wins. */
+    public static Path filesNamingNodeModules(Path d) throws IOException {
+        pkg(d, "{\"name\":\"files-nm\",\"version\":\"1.0.0\",\"files\":[\"node_modules/x\",\"lib\"]}");
+        write(d, "node_modules/x/package.json", "{\"name\":\"x\",\"version\":\"1.0.0\"}");
+        write(d, "node_modules/x/x.js", "x");
+        write(d, "lib/node_modules/y/y.js", "nested node_modules are ordinary folders");
+        write(d, "lib/a.js", "a");
+        return d;
     }
 
     // ---- helpers ----
