@@ -32,7 +32,7 @@ class ExtraCaTest {
     @Test
     void privateCaIsTrustedOnlyWithTheExtraPem() throws Exception {
         Path keystore = dir.resolve("server.p12");
-        run("keytool", "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+        run("keytool", "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
                 "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1", "-storetype", "PKCS12",
                 "-keystore", keystore.toString(), "-storepass", "changeit", "-keypass", "changeit");
         Path pem = dir.resolve("ca.pem");
