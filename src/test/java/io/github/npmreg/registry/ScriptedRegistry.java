@@ -26,7 +26,10 @@ final class ScriptedRegistry implements AutoCloseable {
     }
 
     /** What one request looked like. */
-    record Received(String method, String rawPath, Map<String, List<String>> headers, long bodyBytes) {}
+    record Received(String method, String rawPath, Map<String, List<String>> headers, long bodyBytes, byte[] body) {}
+
+    /** Bodies up to this size are kept for comparison; larger ones are only counted. */
+    private static final int KEEP_BODY = 1 << 20;
 
     private static final Reply NOT_FOUND = Reply.json(404, "{\"error\":\"not_found\",\"reason\":\"document not found\"}");
 
@@ -38,10 +41,19 @@ final class ScriptedRegistry implements AutoCloseable {
     ScriptedRegistry() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
-            long n = exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+            java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[65536];
+            long n = 0;
+            try (java.io.InputStream in = exchange.getRequestBody()) {
+                for (int r; (r = in.read(buffer)) > 0; n += r) {
+                    if (n + r <= KEEP_BODY) {
+                        kept.write(buffer, 0, r);
+                    }
+                }
+            }
             String method = exchange.getRequestMethod();
             received.add(new Received(method, exchange.getRequestURI().getRawPath(),
-                    Map.copyOf(exchange.getRequestHeaders()), n));
+                    Map.copyOf(exchange.getRequestHeaders()), n, n <= KEEP_BODY ? kept.toByteArray() : null));
             Reply r = method.equals("PUT") ? puts.poll() : gets.poll();
             if (r == null) {
                 r = method.equals("PUT") ? Reply.json(201, "{\"ok\":\"created\"}") : NOT_FOUND;
