@@ -226,6 +226,14 @@ class RegistryErrorMappingTest {
     }
 
     @Test
+    void missingTarballFailsBeforeAnyRequest() throws IOException {
+        Files.delete(tarball);
+        NpmregException e = assertThrows(NpmregException.class, () -> client.publish(request("/", "pkg", null)));
+        assertTrue(e.problem().contains(tarball.toString()), e.problem());
+        assertEquals(List.of(), registry.received);
+    }
+
+    @Test
     void redirectToAnotherHostIsReportedAndNotFollowed() {
         registry.onGet(new Reply(302, Map.of("Location", "https://registry.npmjs.org/@acme%2fpkg"), ""));
         PackumentLookup lookup = client.fetch(registry.url("/api/v4/projects/42/packages/npm/"), "@acme%2fpkg", CREDS);
