@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.npmreg.auth.Credentials;
+import io.github.npmreg.manifest.PackageName;
 import io.github.npmreg.testing.NpmCli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ class PublishBodyNpmParityTest {
                 registry.received.clear();
                 try (RegistryClient client = new RegistryClient(RegistryClientConfig.defaults("npmreg-test",
                         new RecordingLog()).withVisibilityPoll(Duration.ZERO, Duration.ofMillis(1)))) {
-                    client.publish(new PublishRequest(java.net.URI.create(url), name, RegistryUrls.escapeName(name),
+                    client.publish(new PublishRequest(java.net.URI.create(url), name, PackageName.parse(name).escapedName(),
                             version, manifest, tarball, npmVersion.at("/dist/integrity").asText(),
                             npmVersion.at("/dist/shasum").asText(), "latest", npmBody.get("access").asText(null), null,
                             new Credentials.Token("npm-parity-token", "test"), false, false));

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.npmreg.BuildLog;
 import io.github.npmreg.auth.Credentials;
+import io.github.npmreg.manifest.PackageName;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,7 +35,7 @@ class PublishBodyTest {
 
     private PublishRequest request(Path tarball, String name, String access, ObjectNode manifest) {
         return new PublishRequest(URI.create("https://gitlab.example.com/api/v4/projects/42/packages/npm/"), name,
-                RegistryUrls.escapeName(name), "1.2.3", manifest, tarball, "sha512-abc", "0123abcd", "next", access,
+                PackageName.parse(name).escapedName(), "1.2.3", manifest, tarball, "sha512-abc", "0123abcd", "next", access,
                 null, Credentials.none(), false, false);
     }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.npmreg.NpmregException;
 import io.github.npmreg.auth.Credentials;
+import io.github.npmreg.manifest.PackageName;
 import io.github.npmreg.registry.ScriptedRegistry.Reply;
 import java.io.IOException;
 import java.net.URI;
@@ -60,7 +61,7 @@ class RegistryErrorMappingTest {
 
     private PublishRequest request(String registryPath, String name, String otp) {
         ObjectNode manifest = JSON.createObjectNode().put("name", name).put("version", "1.0.0");
-        return new PublishRequest(registry.url(registryPath), name, RegistryUrls.escapeName(name), "1.0.0", manifest,
+        return new PublishRequest(registry.url(registryPath), name, PackageName.parse(name).escapedName(), "1.0.0", manifest,
                 tarball, "sha512-ours", "0000000000000000000000000000000000000000", "latest", null, otp, CREDS,
                 false, false);
     }
