@@ -233,8 +233,8 @@ public final class RegistryClient implements AutoCloseable {
                         : RegistryDiagnosis.noAnswer("PUT", url, failure);
             }
             Duration wait = retries.delay(attempt, answer == null ? null : answer.headers().get("retry-after"));
-            log.warn("PUT " + url + " " + what.strip() + "; the version is not in the registry, retrying in "
-                    + wait.toMillis() + " ms");
+            log.warn("PUT " + url + " " + what.strip() + (after.isPresent() ? "; the version is not in the registry"
+                    : "; the registry could not be checked") + ", retrying in " + wait.toMillis() + " ms");
             sleep(wait);
         }
     }
