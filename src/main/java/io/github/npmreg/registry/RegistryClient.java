@@ -194,6 +194,10 @@ public final class RegistryClient implements AutoCloseable {
             IOException failure = null;
             try {
                 answer = send("PUT", url, r.credentials(), headers, body);
+            } catch (PublishBody.TarballChangedException e) {
+                throw new NpmregException("Cannot publish " + id + ": " + e.getMessage()
+                        + "; another process is writing it", "let the build finish writing the tarball (do not run"
+                        + " two builds in the same directory at once), then publish again", e);
             } catch (IOException e) {
                 failure = e;
             }
@@ -229,8 +233,8 @@ public final class RegistryClient implements AutoCloseable {
                         : RegistryDiagnosis.noAnswer("PUT", url, failure);
             }
             Duration wait = retries.delay(attempt, answer == null ? null : answer.headers().get("retry-after"));
-            log.warn("PUT " + url + " " + what.strip() + "; the version is not in the registry, retrying in "
-                    + wait.toMillis() + " ms");
+            log.warn("PUT " + url + " " + what.strip() + (after.isPresent() ? "; the version is not in the registry"
+                    : "; the registry could not be checked") + ", retrying in " + wait.toMillis() + " ms");
             sleep(wait);
         }
     }

@@ -38,8 +38,10 @@ public final class RegistryDiagnosis {
     public static RegistryException explain(String method, URI url, int status, Map<String, String> headers,
             String body, String credentials, long uploadBytes) {
         String message = registryMessage(body);
-        String lower = message.toLowerCase(Locale.ROOT);
-        String wwwAuth = headers.getOrDefault("www-authenticate", "").toLowerCase(Locale.ROOT);
+        String wwwAuthRaw = headers.getOrDefault("www-authenticate", "");
+        // GitLab puts the reason of a 401 (expired, revoked) in the body and in WWW-Authenticate.
+        String lower = (message + " " + wwwAuthRaw).toLowerCase(Locale.ROOT);
+        String wwwAuth = wwwAuthRaw.toLowerCase(Locale.ROOT);
         String evidence = method + " " + url + " answered " + status
                 + (message.isEmpty() ? "" : ": \"" + message + "\"");
         String sent = credentials == null ? "" : " (sent: " + credentials + ")";
@@ -68,7 +70,7 @@ public final class RegistryDiagnosis {
                 return new RegistryException(status, "E401", "The registry did not accept the credentials"
                         + (credentials == null ? "" : sent) + ": they are missing, wrong, or for another registry"
                         + " URL. " + evidence, "configure a token for " + registryPrefix(url)
-                        + " (a settings.xml <server> whose id is referenced by the plugin, or an .npmrc line"
+                        + " (a settings.xml <server> named by npmreg.serverId, or an .npmrc line"
                         + " //host/path/:_authToken=...) and check it has not expired");
             }
             case 402 -> {
@@ -144,7 +146,7 @@ public final class RegistryDiagnosis {
         if (e instanceof javax.net.ssl.SSLHandshakeException || e instanceof javax.net.ssl.SSLPeerUnverifiedException) {
             return new RegistryException(0, "ECONNECTION", "TLS with " + url.getHost() + " failed: " + what
                     + " (" + method + " " + url + ")", "if the registry uses a private CA, give its certificate as a"
-                    + " PEM file with npmreg.cafile (or import it into the JVM trust store)", e);
+                    + " PEM file with npmreg.caFile (or import it into the JVM trust store)", e);
         }
         if (e instanceof java.net.UnknownHostException) {
             return new RegistryException(0, "ECONNECTION", "The registry host " + url.getHost()
@@ -236,7 +238,7 @@ public final class RegistryDiagnosis {
             try {
                 JsonNode json = JSON.readTree(text);
                 StringBuilder out = new StringBuilder();
-                for (String field : new String[] {"message", "error", "reason", "detail"}) {
+                for (String field : new String[] {"message", "error", "error_description", "reason", "detail"}) {
                     JsonNode v = json.get(field);
                     if (v != null && !v.isNull()) {
                         String s = v.isTextual() ? v.asText() : v.toString();

@@ -2,14 +2,12 @@ package io.github.npmreg.registry;
 
 import java.net.URI;
 
-/** The URLs npm derives from a registry URL and a package name (npm-pack-and-publish.md section 4). */
+/**
+ * The URLs npm derives from a registry URL and a package name (npm-pack-and-publish.md section 4). The escaped
+ * name comes from {@link io.github.npmreg.manifest.PackageName#escapedName()}.
+ */
 public final class RegistryUrls {
     private RegistryUrls() {}
-
-    /** npm's {@code escapedName}: only the {@code /} of a scoped name is escaped, as lowercase {@code %2f}. */
-    public static String escapeName(String name) {
-        return name.startsWith("@") ? name.replaceFirst("/", "%2f") : name;
-    }
 
     /** {@code <registry without trailing slash>/<escapedName>}: packument GET and publish PUT. */
     public static URI packageUrl(URI registry, String escapedName) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.npmreg.auth.Credentials;
+import io.github.npmreg.manifest.PackageName;
 import io.github.npmreg.testing.NpmCli;
 import java.io.IOException;
 import java.net.URI;
@@ -39,7 +40,7 @@ record NpmPackedFixture(String name, String version, Path tarball, String integr
     }
 
     PublishRequest request(URI registry, Credentials credentials) {
-        return new PublishRequest(registry, name, RegistryUrls.escapeName(name), version, manifest, tarball,
+        return new PublishRequest(registry, name, PackageName.parse(name).escapedName(), version, manifest, tarball,
                 integrity, shasum, "latest", name.startsWith("@") ? "public" : null, null, credentials, false, false);
     }
 
