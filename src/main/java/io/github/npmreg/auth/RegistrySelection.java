@@ -1,0 +1,107 @@
+package io.github.npmreg.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.npmreg.NpmregException;
+import io.github.npmreg.manifest.PackageName;
+import io.github.npmreg.npmrc.NpmConfig;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Which registry a package is published to, in npm's precedence (npm/cli lib/commands/publish.js flattens
+ * {@code publishConfig} over the config, then npm-registry-fetch's {@code pickRegistry} prefers the scope's
+ * registry over {@code registry}):
+ * <ol>
+ *   <li>the plugin's explicit {@code registry} parameter (unlike npm's {@code --registry}, which still loses to
+ *       an {@code @scope:registry} line: an explicit plugin setting that is silently ignored would surprise);</li>
+ *   <li>{@code publishConfig["@scope:registry"]};</li>
+ *   <li>{@code @scope:registry} in the npm config (environment, project {@code .npmrc}, user {@code .npmrc}),
+ *       which <em>beats {@code publishConfig.registry}</em>, npm's well-known gotcha; for an unscoped package the
+ *       {@code scope} config names the scope, as in {@code pickRegistry};</li>
+ *   <li>{@code publishConfig.registry};</li>
+ *   <li>{@code registry} in the npm config;</li>
+ *   <li>npm's default {@code https://registry.npmjs.org/}.</li>
+ * </ol>
+ * The result always ends in {@code /} (see {@link SelectedRegistry#trailingSlashAdded()}).
+ */
+public final class RegistrySelection {
+    public static final String NPM_DEFAULT = "https://registry.npmjs.org/";
+
+    private RegistrySelection() {}
+
+    /**
+     * @param explicitRegistry the plugin parameter, or {@code null}
+     * @param name             the package name
+     * @param manifest         the package.json content (its {@code publishConfig} is read)
+     * @param packageJson      the package.json path, for the reason text
+     * @param npmConfig        the npm config layers, highest first (environment, project .npmrc, user .npmrc)
+     */
+    public static SelectedRegistry select(String explicitRegistry, PackageName name, ObjectNode manifest,
+            Path packageJson, NpmConfig npmConfig) {
+        if (explicitRegistry != null && !explicitRegistry.isBlank()) {
+            return normalise(explicitRegistry, "the plugin's registry parameter");
+        }
+        JsonNode publishConfig = manifest.path("publishConfig");
+        String pkg = packageJson.toAbsolutePath().toString();
+        Optional<String> scope = name.scope();
+        if (scope.isEmpty()) {
+            scope = npmConfig.get("scope").map(l -> l.value().replaceFirst("^@?", "@").toLowerCase(Locale.ROOT));
+        }
+        if (scope.isPresent()) {
+            String key = scope.get() + ":registry";
+            String fromPublishConfig = text(publishConfig.get(key));
+            if (fromPublishConfig != null) {
+                return normalise(fromPublishConfig, "publishConfig[\"" + key + "\"] in " + pkg);
+            }
+            Optional<NpmConfig.Located> line = npmConfig.get(key).filter(l -> !l.value().isBlank());
+            if (line.isPresent()) {
+                String reason = ".npmrc line " + key + " in " + line.get().from().file().map(Path::toString)
+                        .orElse("the environment");
+                if (text(publishConfig.get("registry")) != null) {
+                    reason += " (it overrides publishConfig.registry in " + pkg + ", as in npm)";
+                }
+                return normalise(line.get().value(), reason);
+            }
+        }
+        String registry = text(publishConfig.get("registry"));
+        if (registry != null) {
+            return normalise(registry, "publishConfig.registry in " + pkg);
+        }
+        Optional<NpmConfig.Located> line = npmConfig.get("registry").filter(l -> !l.value().isBlank());
+        if (line.isPresent()) {
+            return normalise(line.get().value(), ".npmrc line registry in "
+                    + line.get().from().file().map(Path::toString).orElse("the environment"));
+        }
+        return new SelectedRegistry(URI.create(NPM_DEFAULT), "npm's default registry", false);
+    }
+
+    private static String text(JsonNode node) {
+        return node != null && node.isTextual() && !node.textValue().isBlank() ? node.textValue().strip() : null;
+    }
+
+    private static SelectedRegistry normalise(String url, String reason) {
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw new NpmregException("The registry URL '" + url + "' from " + reason + " is not a valid URL: "
+                    + e.getMessage(), "Write it as https://host/path/ there.", e);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            throw new NpmregException("The registry URL '" + url + "' from " + reason
+                    + " is not an absolute http(s) URL", "Write it as https://host/path/ there.");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new NpmregException("The registry URL '" + url + "' from " + reason
+                    + " has a query or fragment, which npm would mangle", "Remove the part after '?' or '#'.");
+        }
+        String text = uri.toString();
+        boolean added = !text.endsWith("/");
+        return new SelectedRegistry(URI.create(added ? text + "/" : text), reason, added);
+    }
+}

@@ -1,0 +1,20 @@
+package io.github.npmreg.auth;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Credentials and what the user should know about how they were found (for {@code verify}), e.g. that an
+ * {@code .npmrc} token matched only through npm's request walk-up, so the real npm would refuse to publish.
+ * Notes never contain secrets.
+ */
+public record Resolution(Credentials credentials, List<String> notes) {
+    public Resolution {
+        Objects.requireNonNull(credentials, "credentials");
+        notes = List.copyOf(notes);
+    }
+
+    public static Resolution of(Credentials credentials) {
+        return new Resolution(credentials, List.of());
+    }
+}

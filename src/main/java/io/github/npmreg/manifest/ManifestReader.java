@@ -1,0 +1,94 @@
+package io.github.npmreg.manifest;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.npmreg.NpmregException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads a {@code package.json} (key order kept) and checks what publishing needs: a valid {@code name} and
+ * {@code version}. Every error names the file and says what to change.
+ */
+public final class ManifestReader {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ManifestReader() {}
+
+    /** Reads and validates {@code packageJson}; throws {@link NpmregException} naming the file on any problem. */
+    public static ObjectNode read(Path packageJson) {
+        ObjectNode manifest = parse(packageJson);
+        validate(manifest, packageJson);
+        return manifest;
+    }
+
+    /** Reads the file as a JSON object without checking name and version. */
+    public static ObjectNode parse(Path packageJson) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(packageJson);
+        } catch (NoSuchFileException e) {
+            throw new NpmregException("No package.json at " + packageJson.toAbsolutePath(),
+                    "Create it (npm init) or point the plugin's packageDirectory at the folder that holds it.");
+        } catch (IOException e) {
+            throw new NpmregException("Cannot read " + packageJson.toAbsolutePath() + ": " + e,
+                    "Check that the file is readable by the user running the build.", e);
+        }
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new NpmregException("Invalid JSON in " + packageJson.toAbsolutePath() + where + ": "
+                    + e.getOriginalMessage(), "Fix the JSON syntax there (npm pkg get name shows npm's view).", e);
+        } catch (IOException e) {
+            throw new NpmregException("Cannot read " + packageJson.toAbsolutePath() + ": " + e,
+                    "Check that the file is readable by the user running the build.", e);
+        }
+        if (tree == null || tree.isMissingNode()) {
+            throw new NpmregException(packageJson.toAbsolutePath() + " is empty",
+                    "Write a JSON object with at least \"name\" and \"version\".");
+        }
+        if (!(tree instanceof ObjectNode object)) {
+            throw new NpmregException(packageJson.toAbsolutePath() + " holds a JSON " + tree.getNodeType()
+                    .toString().toLowerCase() + ", not an object", "Make the file a JSON object: { \"name\": ..., \"version\": ... }.");
+        }
+        return object;
+    }
+
+    private static void validate(ObjectNode manifest, Path file) {
+        String where = file.toAbsolutePath().toString();
+        JsonNode name = manifest.get("name");
+        if (name == null || name.isNull()) {
+            throw new NpmregException("\"name\" is missing in " + where,
+                    "Add a \"name\" field, e.g. \"name\": \"@my-scope/my-package\".");
+        }
+        if (!name.isTextual()) {
+            throw new NpmregException("\"name\" in " + where + " is a " + name.getNodeType().toString().toLowerCase()
+                    + ", not a string", "Make it a string, e.g. \"name\": \"@my-scope/my-package\".");
+        }
+        List<String> problems = PackageName.violations(name.textValue());
+        if (!problems.isEmpty()) {
+            throw new NpmregException("\"name\": \"" + name.textValue() + "\" in " + where + " is not a valid npm "
+                    + "package name: " + String.join("; ", problems),
+                    "Change \"name\" as described (rules: https://github.com/npm/validate-npm-package-name#naming-rules).");
+        }
+        JsonNode version = manifest.get("version");
+        if (version == null || version.isNull()) {
+            throw new NpmregException("\"version\" is missing in " + where,
+                    "Add a \"version\" field, e.g. \"version\": \"1.0.0\", or let the plugin set it from the Maven version.");
+        }
+        if (!version.isTextual() || !NpmVersion.isValid(version.textValue())) {
+            throw new NpmregException("\"version\": " + version + " in " + where + " is not a valid semantic version",
+                    "Use MAJOR.MINOR.PATCH with an optional -prerelease, e.g. \"1.2.0\" or \"1.2.0-rc.1\" "
+                            + "(https://semver.org).");
+        }
+    }
+}
