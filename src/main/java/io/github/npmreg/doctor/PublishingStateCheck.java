@@ -1,0 +1,107 @@
+package io.github.npmreg.doctor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.npmreg.gitlab.GitLabEndpoints;
+import io.github.npmreg.manifest.PackageName;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.semver4j.Semver;
+
+/**
+ * What the registry already holds for this package, from one metadata GET (the packument): the version is taken,
+ * the dist-tag would move backwards, or GitLab forwarded the request to npmjs instead of answering
+ * (gitlab-npm-registry.md §4).
+ */
+final class PublishingStateCheck implements Check {
+    @Override
+    public String id() {
+        return "publishing-state";
+    }
+
+    @Override
+    public String title() {
+        return "Published versions";
+    }
+
+    @Override
+    public Category category() {
+        return Category.READ_ONLY_AUTH;
+    }
+
+    @Override
+    public List<Finding> run(DoctorContext context) {
+        URI registry = context.registry() == null ? null : Urls.parse(context.registry().url());
+        String name = context.packageName();
+        String version = context.packageVersion();
+        if (registry == null || name == null || version == null) {
+            return List.of(Finding.skipped(this, "needs a registry URL and a package name and version"));
+        }
+        URI metadata = Urls.withSlash(registry).resolve(new PackageName(name).escapedName());
+        Network.Answer answer;
+        try {
+            answer = context.network().get(metadata, context.credentials().authorizationHeader());
+        } catch (IOException e) {
+            return List.of(Finding.skipped(this, "GET " + metadata + " failed (see Network): " + e));
+        }
+        boolean gitlab = GitLabEndpoints.classify(registry).level() != GitLabEndpoints.Level.NOT_GITLAB;
+        String evidence = "GET " + metadata + " answered " + answer.status() + AuthenticationCheck.body(answer);
+        int status = answer.status();
+        if (status / 100 == 3) {
+            String location = answer.header("Location");
+            return List.of(Finding.of(FindingKind.GITLAB_METADATA_REDIRECTED, id(),
+                    "GET " + metadata + " answered " + status + " redirecting to " + location,
+                    "if " + name + " was published before, check the project id in " + registry
+                            + " and the scope of \"name\"; otherwise this is the first publish"));
+        }
+        if (status == 401) {
+            return List.of(Finding.of(FindingKind.TOKEN_REJECTED, id(), evidence + "; sent " + context.credentials(),
+                    "create a new token and store it in " + context.credentials().source()));
+        }
+        if (status == 403) {
+            return List.of(Finding.of(FindingKind.ACCESS_FORBIDDEN, id(), evidence + "; sent " + context.credentials(),
+                    gitlab ? "use a token with the api scope of a project member with the Developer role"
+                            : "use credentials of a user allowed to publish " + name));
+        }
+        if (status == 404) {
+            if (gitlab && answer.body() != null && answer.body().contains("Project Not Found")) {
+                return List.of(Finding.of(FindingKind.GITLAB_PROJECT_NOT_FOUND, id(), evidence,
+                        "use the numeric project id from the project's overview page in " + registry
+                                + ", with a token of a project member"));
+            }
+            return List.of(Finding.pass(this, name + " is not on " + registry + " yet: this is its first publish"));
+        }
+        if (status != 200) {
+            return List.of(Finding.skipped(this, evidence));
+        }
+        return packument(context, name, version, Json.parse(answer.body()), registry);
+    }
+
+    private List<Finding> packument(DoctorContext context, String name, String version, JsonNode packument,
+            URI registry) {
+        List<Finding> findings = new ArrayList<>();
+        if (packument.path("versions").has(version)) {
+            Semver next = Semver.parse(version);
+            findings.add(Finding.of(FindingKind.VERSION_EXISTS, id(),
+                    name + "@" + version + " is already on " + registry,
+                    "\"version\": \"" + (next == null ? "<next version>" : next.withIncPatch().getVersion())
+                            + "\" in package.json (or the next version you mean)"));
+        }
+        String tag = context.effectiveTag();
+        String tagged = Json.text(packument.path("dist-tags"), tag);
+        Semver current = tagged == null ? null : Semver.parse(tagged);
+        Semver mine = Semver.parse(version);
+        if (current != null && mine != null && mine.isLowerThan(current)) {
+            findings.add(Finding.of(FindingKind.DIST_TAG_BACKWARDS, id(),
+                    "dist-tag '" + tag + "' points at " + tagged + "; publishing " + version + " would move it back",
+                    "publish under another tag: <tag>latest-" + mine.getMajor() + "</tag> (or -Dnpmreg.tag=latest-"
+                            + mine.getMajor() + "); npm refuses tags that read as version ranges, such as 1.x"));
+        }
+        if (findings.isEmpty()) {
+            findings.add(Finding.pass(this, name + "@" + version + " is new on " + registry
+                    + (tagged == null ? "" : "; '" + tag + "' moves from " + tagged)));
+        }
+        return findings;
+    }
+}
