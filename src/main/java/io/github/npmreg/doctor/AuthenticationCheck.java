@@ -62,13 +62,11 @@ final class AuthenticationCheck implements Check {
         URI whoami = base.resolve("-/whoami");
         Network.Answer answer = context.network().get(whoami, context.credentials().authorizationHeader());
         if (answer.status() == 401) {
-            findings.add(Finding.of(FindingKind.TOKEN_REJECTED, id(),
-                    "GET " + whoami + " answered 401 with " + context.credentials() + body(answer),
-                    "create a new token and store it in " + context.credentials().source()));
+            findings.add(RegistryAnswers.finding(FindingKind.TOKEN_REJECTED, id(), whoami, answer,
+                    context.credentials()));
         } else if (answer.status() == 403) {
-            findings.add(Finding.of(FindingKind.ACCESS_FORBIDDEN, id(),
-                    "GET " + whoami + " answered 403 with " + context.credentials() + body(answer),
-                    "use credentials of a user allowed on " + registry));
+            findings.add(RegistryAnswers.finding(FindingKind.ACCESS_FORBIDDEN, id(), whoami, answer,
+                    context.credentials()));
         } else {
             String user = answer.status() == 200 ? Json.text(Json.parse(answer.body()), "username") : null;
             if (user == null || user.isBlank()) {
@@ -111,9 +109,8 @@ final class AuthenticationCheck implements Check {
         URI self = gitlab.api().personalAccessTokenSelf();
         Network.Answer answer = context.network().get(self, context.credentials().authorizationHeader());
         if (answer.status() == 401) {
-            return List.of(Finding.of(FindingKind.TOKEN_REJECTED, id(),
-                    "GET " + self + " answered 401 for " + context.credentials() + body(answer),
-                    "create a new access token with the api scope and store it in " + context.credentials().source()));
+            return List.of(RegistryAnswers.finding(FindingKind.TOKEN_REJECTED, id(), self, answer,
+                    context.credentials()));
         }
         if (answer.status() != 200) {
             return List.of(Finding.of(FindingKind.TOKEN_SCOPES_UNKNOWN, id(),

@@ -1,17 +1,14 @@
 package io.github.npmreg.doctor;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.npmreg.NpmregException;
 import io.github.npmreg.auth.Credentials;
 import io.github.npmreg.gitlab.GitLabCi;
 import io.github.npmreg.gitlab.GitLabEndpoints;
+import io.github.npmreg.gitlab.IdTokenClaims;
 import io.github.npmreg.gitlab.ReleaseTag;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +18,6 @@ import java.util.Map;
  * (gitlab-npm-registry.md §5, §7).
  */
 final class CiCheck implements Check {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Override
     public String id() {
         return "ci";
@@ -125,62 +120,40 @@ final class CiCheck implements Check {
                             + (registry == null ? Urls.NPMJS_HOST : Urls.host(registry)) + "\" } }"));
             return;
         }
-        JsonNode claims = claims(jwt);
-        if (claims == null) {
-            findings.add(Finding.of(FindingKind.ID_TOKEN_UNREADABLE, id(),
-                    "NPM_ID_TOKEN (" + jwt.length() + " characters) is not header.payload.signature with a JSON "
-                            + "payload",
+        IdTokenClaims claims;
+        try {
+            claims = IdTokenClaims.decode(jwt);
+        } catch (NpmregException e) {
+            findings.add(Finding.of(FindingKind.ID_TOKEN_UNREADABLE, id(), e.problem(),
                     "declare NPM_ID_TOKEN under id_tokens on the publish job, not as a CI/CD variable"));
             return;
         }
         if (registry != null) {
             String wanted = "npm:" + Urls.host(registry);
-            JsonNode aud = claims.path("aud");
-            boolean matches = aud.isArray()
-                    ? java.util.stream.StreamSupport.stream(aud.spliterator(), false)
-                            .anyMatch(a -> wanted.equals(a.asText()))
-                    : wanted.equals(aud.asText());
-            if (!matches) {
+            if (!claims.hasAudience(wanted)) {
                 findings.add(Finding.of(FindingKind.ID_TOKEN_AUDIENCE_MISMATCH, id(),
-                        "NPM_ID_TOKEN has aud " + aud + " but publishing to " + registry + " needs \"" + wanted + "\"",
+                        "NPM_ID_TOKEN has aud " + claims.audience() + " but publishing to " + registry + " needs \""
+                                + wanted + "\"",
                         "id_tokens: { NPM_ID_TOKEN: { aud: \"" + wanted + "\" } }"));
             }
         }
-        if (claims.has("exp")) {
-            Instant exp = Instant.ofEpochSecond(claims.get("exp").asLong());
-            Instant now = context.clock().instant();
-            if (!exp.isAfter(now)) {
-                findings.add(Finding.of(FindingKind.ID_TOKEN_EXPIRED, id(),
-                        "NPM_ID_TOKEN expired at " + exp + " (now " + now + ")",
-                        "give the publish job a timeout: long enough for the build (timeout: 30m), or publish "
-                                + "earlier in the job"));
-            }
+        Instant now = context.clock().instant();
+        if (claims.expiredAt(now)) {
+            findings.add(Finding.of(FindingKind.ID_TOKEN_EXPIRED, id(),
+                    "NPM_ID_TOKEN expired at " + claims.expiresAt() + " (now " + now + ")",
+                    "give the publish job a timeout long enough for the build (timeout: 30m), or publish earlier "
+                            + "in the job"));
         }
-        if ("self-hosted".equals(claims.path("runner_environment").asText())) {
+        if ("self-hosted".equals(claims.runnerEnvironment())) {
             findings.add(Finding.of(FindingKind.ID_TOKEN_SELF_HOSTED_RUNNER, id(),
-                    "NPM_ID_TOKEN has runner_environment \"self-hosted\" (runner " + claims.path("runner_id")
-                            + ")",
+                    "NPM_ID_TOKEN has runner_environment \"self-hosted\"",
                     "tags: [saas-linux-small-amd64] on the publish job (a GitLab.com shared runner)"));
         }
         if (findings.stream().noneMatch(f -> f.id().startsWith("id-token-"))) {
-            findings.add(Finding.pass(this, "NPM_ID_TOKEN for namespace_path " + claims.path("namespace_path")
-                    + ", project_path " + claims.path("project_path") + ", ref " + claims.path("ref")
-                    + ", ci_config_ref_uri " + claims.path("ci_config_ref_uri")
+            findings.add(Finding.pass(this, "NPM_ID_TOKEN for namespace " + claims.namespacePath() + ", project "
+                    + claims.projectName().orElse(null) + ", CI file " + claims.ciConfigPath().orElse(null)
+                    + ", ref " + claims.ref()
                     + ": npm's trusted publisher must name this namespace, project and CI file exactly"));
-        }
-    }
-
-    /** The payload of a JWT, without checking its signature (the registry does that). */
-    private static JsonNode claims(String jwt) {
-        String[] parts = jwt.split("\\.");
-        if (parts.length != 3) {
-            return null;
-        }
-        try {
-            JsonNode node = JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-            return node != null && node.isObject() ? node : null;
-        } catch (IllegalArgumentException | IOException e) {
-            return null;
         }
     }
 

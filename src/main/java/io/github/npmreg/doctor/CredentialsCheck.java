@@ -63,6 +63,10 @@ final class CredentialsCheck implements Check {
                 && (server == null || server.found() && server.decryptError() == null)) {
             findings.add(missingCredentials(context, registry));
         }
+        if (registry != null && credentials.source().contains(" key //") && registry.getRawPath() != null
+                && registry.getRawPath().endsWith("/")) {
+            npmWouldNotFindThem(context, registry).ifPresent(findings::add);
+        }
         if (findings.isEmpty()) {
             String evidence = credentials instanceof Credentials.Token token
                     ? credentials + ": " + TokenKind.of(token.token(), context.environment()).description() + "; "
@@ -130,6 +134,24 @@ final class CredentialsCheck implements Check {
                     kind.description() + " " + Redaction.hint(token) + " from " + source + ": " + kind.abilities(),
                     "use a GitLab access token with the api scope"));
         }
+    }
+
+    /**
+     * The plugin found .npmrc credentials by walking up from the registry path (as npm does for installs), but
+     * npm's publish takes only the exact key and would stop with ENEEDAUTH: the same .npmrc breaks npm.
+     */
+    private java.util.Optional<Finding> npmWouldNotFindThem(DoctorContext context, URI registry) {
+        String wanted = Urls.publishKey(registry);
+        boolean exact = context.npmrc().stream().anyMatch(l -> l.key().startsWith(wanted + ":")
+                && AUTH_SUFFIXES.contains(l.key().substring(wanted.length() + 1)));
+        if (exact) {
+            return java.util.Optional.empty();
+        }
+        Finding row = missingCredentials(context, registry);
+        return java.util.Optional.of(Finding.of(FindingKind.NPMRC_AUTH_ONLY_FOR_THIS_PLUGIN, id(),
+                "this plugin sends " + context.credentials() + ", but npm publish would not (" + row.title() + ", "
+                        + row.id() + "): " + row.evidence(),
+                row.fix()));
     }
 
     /** Which ENEEDAUTH case this is: the .npmrc auth lines on the registry's host, compared with the key npm wants. */

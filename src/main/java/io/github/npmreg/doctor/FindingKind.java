@@ -153,6 +153,12 @@ public enum FindingKind {
                     + "(lerna/lerna#2873).",
             "npm error code ENEEDAUTH / 404 Not Found",
             "Remove the port from the auth key (or add it to the registry URL)."),
+    NPMRC_AUTH_ONLY_FOR_THIS_PLUGIN("npmrc-auth-only-for-this-plugin", Status.WARN,
+            "npm itself would not find these .npmrc credentials",
+            "The plugin found the token by walking up from the registry path (as npm does for installs), but npm's "
+                    + "publish looks up only the exact registry path, so npm publish with the same .npmrc fails.",
+            "npm error code ENEEDAUTH (while this plugin publishes)",
+            "Key the token by the full registry path: //host/path/:_authToken=…"),
     NPMRC_VARIABLE_UNRESOLVED("npmrc-variable-unresolved", Status.FAIL, ".npmrc uses a variable that is not set",
             "A ${VAR} in .npmrc is not set in the environment, so npm keeps it literally (and sends it as the "
                     + "token).",
@@ -173,8 +179,9 @@ public enum FindingKind {
                     + "CA, or a TLS-inspecting proxy).",
             "npm error code SELF_SIGNED_CERT_IN_CHAIN / UNABLE_TO_GET_ISSUER_CERT_LOCALLY; "
                     + "Java: PKIX path building failed",
-            "Import the CA: keytool -importcert -alias registry-ca -file ca.pem -keystore truststore.p12, then "
-                    + "MAVEN_OPTS=\"-Djavax.net.ssl.trustStore=truststore.p12\" (for npm: cafile=ca.pem)."),
+            "Give the CA certificate as a PEM file: -Dnpmreg.cafile=ca.pem (npm: cafile=ca.pem in .npmrc), or "
+                    + "import it into the JVM trust store: keytool -importcert -alias registry-ca -file ca.pem "
+                    + "-cacerts."),
     TLS_HOSTNAME_MISMATCH("tls-hostname-mismatch", Status.FAIL, "certificate does not match the host name",
             "The certificate is issued for another name than the registry host.",
             "npm error code ERR_TLS_CERT_ALTNAME_INVALID / Java: No subject alternative names matching",

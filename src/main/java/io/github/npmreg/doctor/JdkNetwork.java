@@ -1,15 +1,18 @@
 package io.github.npmreg.doctor;
 
+import io.github.npmreg.registry.ProxyConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.Socket;
+import java.net.SocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -18,14 +21,14 @@ import javax.net.ssl.SSLContext;
  */
 public final class JdkNetwork implements Network {
     private final Duration timeout;
-    private final Proxy proxy;
+    private final ProxyConfig proxy;
     private final HttpClient client;
 
     /**
      * @param sslContext the trust the build uses ({@code SSLContext.getDefault()} for the JVM's trust store)
-     * @param proxy      the proxy for every request, {@code null} for direct connections
+     * @param proxy      the build's proxy (settings.xml), honouring its non-proxy hosts; {@code null} for none
      */
-    public JdkNetwork(SSLContext sslContext, Proxy proxy, Duration timeout) {
+    public JdkNetwork(SSLContext sslContext, ProxyConfig proxy, Duration timeout) {
         this.timeout = timeout;
         this.proxy = proxy;
         HttpClient.Builder builder = HttpClient.newBuilder()
@@ -33,7 +36,18 @@ public final class JdkNetwork implements Network {
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER);
         if (proxy != null) {
-            builder.proxy(ProxySelector.of(new InetSocketAddress(proxy.host(), proxy.port())));
+            builder.proxy(new ProxySelector() {
+                @Override
+                public List<java.net.Proxy> select(URI uri) {
+                    return proxyFor(uri) == null ? List.of(java.net.Proxy.NO_PROXY) : List.of(new java.net.Proxy(
+                            java.net.Proxy.Type.HTTP, new InetSocketAddress(proxy.host(), proxy.port())));
+                }
+
+                @Override
+                public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {
+                    // Reported by the request itself.
+                }
+            });
         }
         this.client = builder.build();
     }
@@ -68,7 +82,7 @@ public final class JdkNetwork implements Network {
     }
 
     @Override
-    public Proxy proxyFor(URI uri) {
-        return proxy;
+    public ProxyConfig proxyFor(URI uri) {
+        return proxy == null || uri.getHost() == null || proxy.bypasses(uri.getHost()) ? null : proxy;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.npmreg.doctor;
 
+import io.github.npmreg.registry.ProxyConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -27,15 +28,7 @@ public interface Network {
     Answer get(URI uri, String authorization) throws IOException;
 
     /** The proxy requests to {@code uri} go through, {@code null} for a direct connection. */
-    Proxy proxyFor(URI uri);
-
-    /** Where a proxy is and where its setting came from, e.g. {@code settings.xml proxy 'corp'}. */
-    record Proxy(String host, int port, String source) {
-        @Override
-        public String toString() {
-            return host + ":" + port + " (" + source + ")";
-        }
-    }
+    ProxyConfig proxyFor(URI uri);
 
     /** An HTTP answer; header names are matched without regard to case. */
     record Answer(int status, Map<String, List<String>> headers, String body) {

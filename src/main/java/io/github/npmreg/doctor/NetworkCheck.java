@@ -1,5 +1,6 @@
 package io.github.npmreg.doctor;
 
+import io.github.npmreg.registry.ProxyConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -36,10 +37,10 @@ final class NetworkCheck implements Check {
             return List.of(Finding.skipped(this, "no usable registry URL"));
         }
         Network network = context.network();
-        Network.Proxy proxy = network.proxyFor(registry);
+        ProxyConfig proxy = network.proxyFor(registry);
         String host = proxy == null ? Urls.host(registry) : proxy.host();
         int port = proxy == null ? Urls.port(registry) : proxy.port();
-        String route = proxy == null ? "direct connection" : "through proxy " + proxy;
+        String route = proxy == null ? "direct connection" : "through " + proxy;
         String addresses;
         try {
             InetAddress[] resolved = network.resolve(host);
@@ -49,7 +50,7 @@ final class NetworkCheck implements Check {
                     (proxy == null ? "" : "proxy ") + host + " does not resolve (" + route + "): " + e,
                     proxy == null ? "check the host in " + registry + " (" + context.registry().reason()
                             + "); behind a proxy, add it to settings.xml <proxies>"
-                            : "check the <host> of " + proxy.source()));
+                            : "check the <host> of the <proxy> in settings.xml"));
         }
         try {
             network.connect(host, port);
@@ -57,7 +58,7 @@ final class NetworkCheck implements Check {
             return List.of(Finding.of(FindingKind.TCP_FAILED, id(),
                     "cannot connect to " + host + ":" + port + " (" + addresses + ", " + route + "): " + e,
                     proxy == null ? "check host and port of " + registry + ", or configure the proxy in settings.xml"
-                            : "check the <host> and <port> of " + proxy.source()));
+                            : "check the <host> and <port> of the <proxy> in settings.xml"));
         }
         String tls = "";
         if ("https".equalsIgnoreCase(registry.getScheme())) {
@@ -82,10 +83,10 @@ final class NetworkCheck implements Check {
                 || detail.contains("self signed") || detail.contains("self-signed")) {
             return Finding.of(FindingKind.TLS_UNTRUSTED_CERTIFICATE, id(),
                     registry.getHost() + ": " + detail,
-                    "get the registry's CA certificate (openssl s_client -showcerts -connect " + registry.getHost()
-                            + ":" + Urls.port(registry) + "), then keytool -importcert -alias registry-ca -file "
-                            + "ca.pem -keystore truststore.p12 and run Maven with MAVEN_OPTS=\"-Djavax.net.ssl"
-                            + ".trustStore=truststore.p12 -Djavax.net.ssl.trustStorePassword=…\"");
+                    "save the registry's CA certificate as ca.pem (openssl s_client -showcerts -connect "
+                            + registry.getHost() + ":" + Urls.port(registry) + ") and pass it with -Dnpmreg.cafile="
+                            + "ca.pem (or .npmrc cafile=ca.pem); or import it into the JVM trust store: keytool "
+                            + "-importcert -alias registry-ca -file ca.pem -cacerts");
         }
         if (detail.contains("No subject alternative") || detail.contains("No name matching")
                 || detail.contains("doesn't match")) {

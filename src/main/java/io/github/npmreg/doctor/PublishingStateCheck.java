@@ -56,19 +56,17 @@ final class PublishingStateCheck implements Check {
                             + " and the scope of \"name\"; otherwise this is the first publish"));
         }
         if (status == 401) {
-            return List.of(Finding.of(FindingKind.TOKEN_REJECTED, id(), evidence + "; sent " + context.credentials(),
-                    "create a new token and store it in " + context.credentials().source()));
+            return List.of(RegistryAnswers.finding(FindingKind.TOKEN_REJECTED, id(), metadata, answer,
+                    context.credentials()));
         }
         if (status == 403) {
-            return List.of(Finding.of(FindingKind.ACCESS_FORBIDDEN, id(), evidence + "; sent " + context.credentials(),
-                    gitlab ? "use a token with the api scope of a project member with the Developer role"
-                            : "use credentials of a user allowed to publish " + name));
+            return List.of(RegistryAnswers.finding(FindingKind.ACCESS_FORBIDDEN, id(), metadata, answer,
+                    context.credentials()));
         }
         if (status == 404) {
             if (gitlab && answer.body() != null && answer.body().contains("Project Not Found")) {
-                return List.of(Finding.of(FindingKind.GITLAB_PROJECT_NOT_FOUND, id(), evidence,
-                        "use the numeric project id from the project's overview page in " + registry
-                                + ", with a token of a project member"));
+                return List.of(RegistryAnswers.finding(FindingKind.GITLAB_PROJECT_NOT_FOUND, id(), metadata,
+                        answer, context.credentials()));
             }
             return List.of(Finding.pass(this, name + " is not on " + registry + " yet: this is its first publish"));
         }

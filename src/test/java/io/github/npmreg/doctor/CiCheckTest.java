@@ -102,7 +102,7 @@ class CiCheckTest {
         List<Finding> findings = check.run(trusted("NPM_ID_TOKEN", claims("npm:registry.npmjs.org", LATER,
                 "gitlab-hosted")).build());
         assertEquals(List.of(), problems(findings));
-        assertTrue(findings.get(0).evidence().contains("\"acme/hello\""), findings.toString());
+        assertTrue(findings.get(0).evidence().contains("namespace acme, project hello"), findings.toString());
     }
 
     @Test
