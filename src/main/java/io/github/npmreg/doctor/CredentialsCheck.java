@@ -63,8 +63,8 @@ final class CredentialsCheck implements Check {
                 && (server == null || server.found() && server.decryptError() == null)) {
             findings.add(missingCredentials(context, registry));
         }
-        if (registry != null && credentials.source().contains(" key //") && registry.getRawPath() != null
-                && registry.getRawPath().endsWith("/")) {
+        if (registry != null && server == null && !(credentials instanceof Credentials.None)
+                && registry.getRawPath() != null && registry.getRawPath().endsWith("/")) {
             npmWouldNotFindThem(context, registry).ifPresent(findings::add);
         }
         if (findings.isEmpty()) {
@@ -137,8 +137,9 @@ final class CredentialsCheck implements Check {
     }
 
     /**
-     * The plugin found .npmrc credentials by walking up from the registry path (as npm does for installs), but
-     * npm's publish takes only the exact key and would stop with ENEEDAUTH: the same .npmrc breaks npm.
+     * The plugin has credentials (from the environment, or from .npmrc by walking up from the registry path as npm
+     * does for installs), but the .npmrc lines for this host miss npm's exact publish key: npm publish with the
+     * same .npmrc stops with ENEEDAUTH.
      */
     private java.util.Optional<Finding> npmWouldNotFindThem(DoctorContext context, URI registry) {
         String wanted = Urls.publishKey(registry);
@@ -148,6 +149,9 @@ final class CredentialsCheck implements Check {
             return java.util.Optional.empty();
         }
         Finding row = missingCredentials(context, registry);
+        if (row.id().equals(FindingKind.NPMRC_AUTH_MISSING.id())) {
+            return java.util.Optional.empty(); // no .npmrc line for this host: npm is simply not set up here
+        }
         return java.util.Optional.of(Finding.of(FindingKind.NPMRC_AUTH_ONLY_FOR_THIS_PLUGIN, id(),
                 "this plugin sends " + context.credentials() + ", but npm publish would not (" + row.title() + ", "
                         + row.id() + "): " + row.evidence(),

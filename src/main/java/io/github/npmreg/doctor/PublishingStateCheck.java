@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.semver4j.Semver;
 
 /**
@@ -45,9 +46,18 @@ final class PublishingStateCheck implements Check {
         } catch (IOException e) {
             return List.of(Finding.skipped(this, "GET " + metadata + " failed (see Network): " + e));
         }
-        boolean gitlab = GitLabEndpoints.classify(registry).level() != GitLabEndpoints.Level.NOT_GITLAB;
+        GitLabEndpoints.Level level = GitLabEndpoints.classify(registry).level();
+        boolean gitlab = level != GitLabEndpoints.Level.NOT_GITLAB;
         String evidence = "GET " + metadata + " answered " + answer.status() + AuthenticationCheck.body(answer);
         int status = answer.status();
+        if (level == GitLabEndpoints.Level.PROJECT && (status / 100 == 3 || status == 404)) {
+            // GitLab answers a metadata GET for a missing project exactly as for a missing package (redirect or
+            // 404, gitlab-npm-registry.md §4); its dist-tags route tells the two apart.
+            Optional<Finding> missingProject = missingProject(context, registry, name);
+            if (missingProject.isPresent()) {
+                return List.of(missingProject.get());
+            }
+        }
         if (status / 100 == 3) {
             String location = answer.header("Location");
             return List.of(Finding.of(FindingKind.GITLAB_METADATA_REDIRECTED, id(),
@@ -64,16 +74,27 @@ final class PublishingStateCheck implements Check {
                     context.credentials()));
         }
         if (status == 404) {
-            if (gitlab && answer.body() != null && answer.body().contains("Project Not Found")) {
-                return List.of(RegistryAnswers.finding(FindingKind.GITLAB_PROJECT_NOT_FOUND, id(), metadata,
-                        answer, context.credentials()));
-            }
             return List.of(Finding.pass(this, name + " is not on " + registry + " yet: this is its first publish"));
         }
         if (status != 200) {
             return List.of(Finding.skipped(this, evidence));
         }
         return packument(context, name, version, Json.parse(answer.body()), registry);
+    }
+
+    private Optional<Finding> missingProject(DoctorContext context, URI registry, String name) {
+        URI distTags = Urls.withSlash(registry).resolve("-/package/" + new PackageName(name).escapedName()
+                + "/dist-tags");
+        try {
+            Network.Answer answer = context.network().get(distTags, context.credentials().authorizationHeader());
+            if (answer.status() == 404 && answer.body() != null && answer.body().contains("Project Not Found")) {
+                return Optional.of(RegistryAnswers.finding(FindingKind.GITLAB_PROJECT_NOT_FOUND, id(), distTags,
+                        answer, context.credentials()));
+            }
+        } catch (IOException e) {
+            // The metadata answer is reported as it is.
+        }
+        return Optional.empty();
     }
 
     private List<Finding> packument(DoctorContext context, String name, String version, JsonNode packument,
