@@ -256,9 +256,10 @@ public enum FindingKind {
             "Rename the package to @<root namespace>/name, or install from the project-level URL."),
 
     // --- CI -----------------------------------------------------------------------------------------------------
-    CI_VARIABLE_MISSING("ci-variable-missing", Status.FAIL, "a GitLab CI variable is missing",
-            "GITLAB_CI is set but a variable the publish needs is missing, e.g. CI_JOB_TOKEN outside a job or "
-                    + "CI_COMMIT_TAG in a branch pipeline.",
+    CI_VARIABLE_MISSING("ci-variable-missing", Status.FAIL, "GitLab CI variables missing or inconsistent",
+            "GITLAB_CI is set but a predefined variable the publish needs (CI_API_V4_URL, CI_PROJECT_ID, "
+                    + "CI_JOB_TOKEN) is missing, or two of them disagree (CI_API_V4_URL vs CI_SERVER_HOST), usually "
+                    + "because .gitlab-ci.yml overrides them.",
             "npm error code ENEEDAUTH / Failed to replace env in config: ${CI_JOB_TOKEN}",
             "Run the job in a pipeline that defines the variable (tag pipeline: rules: - if: $CI_COMMIT_TAG)."),
     CI_REGISTRY_OTHER_SERVER("ci-registry-other-server", Status.FAIL, "job token sent to another GitLab",

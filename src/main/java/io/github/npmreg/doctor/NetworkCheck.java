@@ -67,6 +67,12 @@ final class NetworkCheck implements Check {
                 tls = ", TLS certificate trusted";
             } catch (SSLException e) {
                 return List.of(tlsFinding(registry, e));
+            } catch (java.net.http.HttpConnectTimeoutException e) {
+                // TCP connected above, so the time went into the handshake: the port does not answer TLS.
+                return List.of(Finding.of(FindingKind.TLS_FAILED, id(),
+                        "TCP to " + host + ":" + port + " works but the TLS handshake got no answer: " + e,
+                        "check that port " + Urls.port(registry) + " speaks HTTPS; for a plain-HTTP registry use "
+                                + "http://"));
             } catch (IOException e) {
                 return List.of(Finding.of(FindingKind.TCP_FAILED, id(),
                         "connected to " + host + ":" + port + " but the request to " + registry + " failed: " + e,
