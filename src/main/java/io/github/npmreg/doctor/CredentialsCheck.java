@@ -51,6 +51,11 @@ final class CredentialsCheck implements Check {
                     "server '" + server.id() + "': " + server.decryptError(),
                     "re-encrypt the password of server '" + server.id()
                             + "' with mvn --encrypt-password and check ~/.m2/settings-security.xml"));
+        } else if (server != null && !server.hasPassword()) {
+            findings.add(Finding.of(FindingKind.TOKEN_EMPTY, id(),
+                    "settings.xml server '" + server.id() + "' has no <password> (the token)",
+                    "in ~/.m2/settings.xml set <password>${env.NPM_TOKEN}</password> in <server> with <id>"
+                            + server.id() + "</id>"));
         }
         Credentials credentials = context.credentials();
         if (credentials instanceof Credentials.Token token) {
@@ -60,7 +65,7 @@ final class CredentialsCheck implements Check {
                     "the password for user '" + basic.username() + "' from " + basic.source() + " is empty",
                     "set the password (or the variable behind it) in " + basic.source()));
         } else if (credentials instanceof Credentials.None && !context.trustedPublishing() && registry != null
-                && (server == null || server.found() && server.decryptError() == null)) {
+                && (server == null || server.found() && server.decryptError() == null && server.hasPassword())) {
             findings.add(missingCredentials(context, registry));
         }
         if (registry != null && server == null && !(credentials instanceof Credentials.None)

@@ -54,6 +54,8 @@ class CredentialsCheckTest {
         assertEquals(FindingKind.TOKEN_EMPTY.id(), problem(Setup.hello(dir, GITLAB).credentials(Setup.token(""))).id());
         assertEquals(FindingKind.TOKEN_EMPTY.id(), problem(Setup.hello(dir, GITLAB)
                 .credentials(new Credentials.Basic("ci", "", "settings.xml server 'x'"))).id());
+        assertEquals(FindingKind.TOKEN_EMPTY.id(), problem(Setup.hello(dir, GITLAB)
+                .server(new SettingsServer("gitlab", true, null, null, false))).id());
     }
 
     @Test

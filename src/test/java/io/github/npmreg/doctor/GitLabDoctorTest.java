@@ -88,6 +88,18 @@ class GitLabDoctorTest {
     }
 
     @Test
+    void tokenFromSettingsXmlNeedsNoNpmrcAuthLine() {
+        Path dir = work.resolve("settings");
+        ProjectSetup.write(dir, HELLO, "@acme:registry=" + endpoint + "\n");
+        Report report = Doctor.standard().run(ProjectSetup.read(dir, Map.of(),
+                new io.github.npmreg.auth.ServerCredentials("gitlab", null, API)).build(),
+                EnumSet.allOf(Category.class));
+        assertEquals(List.of(), problems(report), report.toText());
+        assertTrue(report.find("credentials").orElseThrow().evidence().startsWith(
+                "token ****0001 from settings.xml server 'gitlab'"), report.toText());
+    }
+
+    @Test
     void readApiTokenCannotPublish() {
         Report report = verify("read-api", HELLO, npmrc(endpoint, projectKey(42)), READ_API);
         assertEquals(List.of(FindingKind.GITLAB_TOKEN_READ_ONLY.id()), problems(report), report.toText());
