@@ -158,7 +158,9 @@ public final class GitLabEndpoints {
     /**
      * The key that covers tarballs of every project on this instance, {@code //host/api/v4/projects/}. Needed when
      * installs go through a group or instance endpoint: the metadata comes from there, but the tarball URLs point
-     * at the hosting project's endpoint, which the group or instance key does not cover.
+     * at the hosting project's endpoint, which the group or instance key does not cover. npm 11.19.1 copes without
+     * it (when no key matches a URL on the registry's host it sends the registry's credentials; measured in
+     * GitLabNpmServerTest), but yarn does not (yarnpkg/berry#4431), which is why GitLab's old docs recommended it.
      */
     public String allProjectsAuthKey() {
         return authKey(apiV4.resolve("projects/"));

@@ -95,6 +95,14 @@ public final class RegistryClient implements AutoCloseable {
         this.http = builder.build();
     }
 
+    /**
+     * The configured HTTP client (proxy, trust store, quiet connections, no redirects), for the few calls outside
+     * the registry protocol such as the OIDC token exchange, so they go the same way as the publish.
+     */
+    public org.apache.hc.client5.http.classic.HttpClient http() {
+        return http;
+    }
+
     /** {@link #fetch(URI, String, Credentials, String)} without a one-time password. */
     public PackumentLookup fetch(URI registry, String escapedName, Credentials credentials) {
         return fetch(registry, escapedName, credentials, null);

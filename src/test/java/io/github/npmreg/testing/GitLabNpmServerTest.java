@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.npmreg.gitlab.GitLabEndpoints;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -266,14 +267,48 @@ class GitLabNpmServerTest {
         assertEquals(401, seen.get(1).status());
     }
 
+    @Test
+    void realNpmInstallsThroughGroupAndInstanceEndpointsWithOnlyTheirOwnAuthKey() throws Exception {
+        gitlab.forwarding(false);
+        assertEquals(200, publish(42, "@acme/app", "1.0.0", PAT).statusCode());
+        // The tarball bytes are not a real tgz here, so install a real one: pack with npm and publish its tgz.
+        Path pkg = Files.createDirectories(tmp.resolve("pkg"));
+        Files.writeString(pkg.resolve("package.json"), "{\"name\":\"@acme/lib\",\"version\":\"2.0.0\"}");
+        Files.writeString(pkg.resolve("index.js"), "module.exports = 2;\n");
+        Map<String, String> cache = Map.of("npm_config_cache", tmp.resolve("pack-cache").toString());
+        NpmCli.run(pkg, cache, "pack").orFail("npm pack");
+        byte[] tgz = Files.readAllBytes(pkg.resolve("acme-lib-2.0.0.tgz"));
+        ObjectNode body = publishBody("@acme/lib", "2.0.0", tgz);
+        // No dist data from the client: the server then hashes the tarball, and npm checks that sha1.
+        ((ObjectNode) body.path("versions").path("2.0.0").path("dist")).remove(List.of("shasum", "integrity"));
+        assertEquals(200, put(gitlab.projectEndpoint(42).resolve("@acme%2flib"), PAT, body.toString()).statusCode());
+
+        for (java.net.URI endpoint : List.of(gitlab.groupEndpoint(7), gitlab.instanceEndpoint())) {
+            Path app = Files.createDirectories(tmp.resolve("app-" + endpoint.getPath().hashCode()));
+            Files.writeString(app.resolve("package.json"), "{\"name\":\"app\",\"version\":\"1.0.0\",\"private\":true}");
+            Files.writeString(app.resolve(".npmrc"), "@acme:registry=" + endpoint + "\n"
+                    + GitLabEndpoints.authKey(endpoint) + ":_authToken=" + PAT + "\n");
+            gitlab.clearRequests();
+            NpmCli.run(app, Map.of("npm_config_cache", tmp.resolve("cache-" + endpoint.getPath().hashCode())
+                    .toString()), "install", "@acme/lib").orFail("npm install via " + endpoint);
+            // Measured: the tarball URL is project-level and no key covers it, yet npm sends the token, because
+            // it falls back to the registry's credentials when the host matches (npm-pack-and-publish.md section 5).
+            GitLabNpmServer.Recorded tarball = gitlab.requests().stream()
+                    .filter(r -> r.rawPath().endsWith("/@acme/lib-2.0.0.tgz")).findFirst().orElseThrow();
+            assertTrue(tarball.rawPath().startsWith("/api/v4/projects/42/packages/npm/"), tarball.rawPath());
+            assertEquals("Bearer " + PAT, tarball.header("authorization"), endpoint.toString());
+            assertEquals("2", NpmCli.node(app, "console.log(require('@acme/lib'))").orFail("require").stdout()
+                    .strip());
+        }
+    }
+
     // ---- the real npm CLI as the client --------------------------------------------------------------------
 
     @Test
     void realNpmPublishesIntoItAndInstallsFromIt() throws Exception {
         gitlab.forwarding(false);
         String npmrc = "@acme:registry=" + gitlab.projectEndpoint(42) + "\n"
-                + "//127.0.0.1:" + gitlab.baseUrl().getPort() + "/api/v4/projects/42/packages/npm/:_authToken=" + JOB
-                + "\n";
+                + GitLabEndpoints.authKey(gitlab.projectEndpoint(42)) + ":_authToken=" + JOB + "\n";
 
         Path pkg = Files.createDirectories(tmp.resolve("pkg"));
         Files.writeString(pkg.resolve("package.json"), "{\"name\":\"@acme/greeter\",\"version\":\"1.4.0\","

@@ -1,0 +1,2 @@
+'use strict';
+exports.greeting = (name) => `Hello, ${name}! (published by Maven, installed by npm)`;

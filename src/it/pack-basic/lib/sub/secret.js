@@ -1,0 +1,1 @@
+exports.s = 1;

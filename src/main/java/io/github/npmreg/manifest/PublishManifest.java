@@ -1,0 +1,754 @@
+package io.github.npmreg.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.npmreg.NpmregException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The version manifest {@code npm publish} sends in {@code versions[<version>]}, before the registry client adds
+ * {@code _nodeVersion}, {@code _npmVersion} and {@code dist}. It replays what npm 11 does to a package directory's
+ * {@code package.json}: {@code @npmcli/package-json}'s {@code fix()} steps, then its {@code prepare()} steps
+ * (lib/normalize.js and lib/normalize-data.js), then libnpmpublish's {@code fixName} and {@code semver.clean}.
+ * New keys are appended and removed keys dropped exactly where JavaScript objects would put them, so the key order
+ * matches npm's too.
+ *
+ * <p>Intended differences from npm (tested against npm's own normalizer, see PublishManifestTest):
+ * <ul>
+ *   <li>{@code gitHead} comes from the caller (npm reads {@code .git/HEAD} itself);</li>
+ *   <li>where npm lists files with glob ({@code directories.bin}, {@code directories.man}, the README), we
+ *       use the order glob gives on a file system that lists directories sorted; on others npm's order is
+ *       whatever the file system returns;</li>
+ *   <li>integer-like keys ({@code "1": ...}) keep their file position; JavaScript would move them first;</li>
+ *   <li>warnings npm only logs (licence, typos, missing bin files) are not produced here.</li>
+ * </ul>
+ */
+public final class PublishManifest {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String NO_README = "ERROR: No README data found!";
+    private static final Pattern SCRIPT_BIN_PREFIX = Pattern.compile("^(\\.[/\\\\])?node_modules[/\\\\].bin[\\\\/]");
+    private static final Pattern MARKDOWN_EXT = Pattern.compile("\\.m?a?r?k?d?o?w?n?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DEP_SEPARATOR = Pattern.compile(":?[@\\s><=]");
+    /** glob's {@code *.[0-9]}; names starting with a dot are already skipped by the walk. */
+    private static final Pattern MAN_FILE = Pattern.compile("\\.[0-9]$");
+
+    private final ObjectNode data;
+    private final Path dir;
+
+    private PublishManifest(ObjectNode data, Path dir) {
+        this.data = data;
+        this.dir = dir.toAbsolutePath().normalize();
+    }
+
+    /**
+     * @param raw        the package.json as read (not modified)
+     * @param packageDir the package directory (README, bin and man directories, *.gyp, server.js, AUTHORS, .d.ts)
+     * @param gitHead    the commit to record as {@code gitHead}, or {@code null}
+     */
+    public static ObjectNode normalize(ObjectNode raw, Path packageDir, String gitHead) {
+        PublishManifest m = new PublishManifest(raw.deepCopy(), packageDir);
+        m.fix();
+        m.prepare(gitHead);
+        m.fixNameAndVersion(); // libnpmpublish patchManifest: fixName, then semver.clean
+        return m.data;
+    }
+
+    /** PackageJson.fix(): binRefs, bundleDependencies, fixName, fixVersionField, fixRepositoryField, fixDependencies, scriptpath. */
+    private void fix() {
+        normalizeBin();
+        fixNameAndVersion();
+        bundleDependencies(false);
+        scripts();
+        fixRepository();
+        fixDependencies();
+    }
+
+    /** PackageJson.prepare(): the asynchronous (file system) steps first, then the synchronous ones, as npm runs them. */
+    private void prepare(String gitHead) {
+        ObjectNode scripts = data.get("scripts") instanceof ObjectNode s ? s : NODES.objectNode();
+        // gypfile
+        if (!truthy(scripts.get("install")) && !truthy(scripts.get("preinstall"))
+                && !(data.get("gypfile") != null && data.get("gypfile").isBoolean() && !data.get("gypfile").booleanValue())) {
+            if (rootEntries().anyMatch(n -> !n.startsWith(".") && n.endsWith(".gyp"))) {
+                scripts.put("install", "node-gyp rebuild");
+                data.set("scripts", scripts);
+                data.put("gypfile", true);
+            }
+        }
+        // serverjs
+        if (!truthy(scripts.get("start")) && Files.exists(dir.resolve("server.js"))) {
+            scripts.put("start", "node server.js");
+            data.set("scripts", scripts);
+        }
+        authors();
+        readme();
+        mans();
+        JsonNode directories = data.get("directories");
+        if (directories != null && truthy(directories.get("bin")) && !truthy(data.get("bin"))) {
+            expandBinDirectory(directories.get("bin").asText());
+        } else {
+            normalizeBin();
+        }
+        if (!truthy(data.get("gitHead")) && gitHead != null && !gitHead.isEmpty()) {
+            data.put("gitHead", gitHead);
+        }
+        fillTypes();
+
+        fixNameAndVersion();
+        for (Iterator<String> it = data.fieldNames(); it.hasNext(); ) {
+            if (it.next().startsWith("_")) {
+                it.remove();
+            }
+        }
+        if (truthy(data.get("name")) && truthy(data.get("version"))) {
+            data.put("_id", data.get("name").asText() + "@" + data.get("version").asText());
+        }
+        if (data.get("bundleDependencies") == null && data.has("bundledDependencies")) {
+            data.set("bundleDependencies", data.get("bundledDependencies"));
+        }
+        data.remove("bundledDependencies");
+        bundleDependencies(true);
+        scripts();
+        fixRepository();
+        fixDependencies();
+        normalizeData();
+    }
+
+    private void fixNameAndVersion() {
+        JsonNode name = data.get("name");
+        if (name != null && name.isTextual()) {
+            String trimmed = jsTrim(name.textValue());
+            if (!trimmed.equals(name.textValue())) {
+                data.put("name", trimmed);
+            }
+        }
+        JsonNode version = data.get("version");
+        if (version != null && version.isTextual() && !version.textValue().isEmpty()) {
+            String cleaned = NpmVersion.clean(version.textValue()).orElseThrow(() -> new NpmregException(
+                    "\"version\": \"" + version.textValue() + "\" is not a valid semantic version",
+                    "Use MAJOR.MINOR.PATCH with an optional -prerelease, e.g. \"1.2.0\"."));
+            if (!cleaned.equals(version.textValue())) {
+                data.put("version", cleaned);
+            }
+        }
+    }
+
+    private void bundleDependencies(boolean deleteFalse) {
+        JsonNode bd = data.get("bundleDependencies");
+        if (bd != null && bd.isBoolean() && !bd.booleanValue() && !deleteFalse) {
+            data.set("bundleDependencies", NODES.arrayNode());
+        } else if (bd != null && bd.isBoolean() && bd.booleanValue()) {
+            ArrayNode names = NODES.arrayNode();
+            JsonNode deps = data.get("dependencies");
+            if (deps != null && deps.isObject()) {
+                deps.fieldNames().forEachRemaining(names::add);
+            }
+            data.set("bundleDependencies", names);
+        } else if (bd != null && (bd.isObject() || bd.isArray())) {
+            if (bd.isObject()) {
+                ArrayNode names = NODES.arrayNode();
+                bd.fieldNames().forEachRemaining(names::add);
+                data.set("bundleDependencies", names);
+            }
+        } else if (data.has("bundleDependencies")) {
+            data.remove("bundleDependencies");
+        }
+    }
+
+    /** The scripts / scriptpath steps: drop non-string scripts, strip a leading node_modules/.bin/. */
+    private void scripts() {
+        JsonNode scripts = data.get("scripts");
+        if (scripts == null) {
+            return;
+        }
+        if (scripts.isNull()) {
+            return; // typeof null is 'object' and has no entries
+        }
+        if (!(scripts instanceof ObjectNode object)) {
+            if (!scripts.isArray()) {
+                data.remove("scripts");
+            }
+            return;
+        }
+        for (String name : fieldNames(object)) {
+            JsonNode value = object.get(name);
+            if (!value.isTextual()) {
+                object.remove(name);
+            } else {
+                Matcher m = SCRIPT_BIN_PREFIX.matcher(value.textValue());
+                if (m.find()) {
+                    object.put(name, value.textValue().substring(m.end()));
+                }
+            }
+        }
+    }
+
+    /** fixRepositoryField: first of {@code repositories}, string to object, hosted URL normalized. */
+    private void fixRepository() {
+        JsonNode repositories = data.get("repositories");
+        if (truthy(repositories)) {
+            JsonNode first = repositories.isArray() ? repositories.get(0)
+                    : repositories.isTextual() ? NODES.textNode(repositories.textValue().substring(0, 1)) : null;
+            if (first == null) {
+                data.remove("repository");
+            } else {
+                data.set("repository", first);
+            }
+        }
+        JsonNode repository = data.get("repository");
+        if (!truthy(repository)) {
+            return;
+        }
+        if (repository.isTextual()) {
+            ObjectNode object = NODES.objectNode();
+            object.put("type", "git");
+            object.put("url", repository.textValue());
+            data.set("repository", object);
+            repository = object;
+        }
+        if (repository instanceof ObjectNode object && truthy(object.get("url")) && object.get("url").isTextual()) {
+            String url = object.get("url").textValue();
+            HostedGit hosted = HostedGit.fromUrl(url);
+            if (hosted != null) {
+                String r = "shortcut".equals(hosted.defaultRepresentation()) ? hosted.https() : hosted.toString();
+                if (r != null && !r.equals(url)) {
+                    object.put("url", r);
+                }
+            }
+        }
+    }
+
+    /** fixDependencies: string and array forms to objects, non-string versions dropped, hosted git specs normalized. */
+    private void fixDependencies() {
+        for (String type : List.of("dependencies", "devDependencies", "optionalDependencies")) {
+            JsonNode deps = data.get(type);
+            if (!truthy(deps)) {
+                continue;
+            }
+            if (deps.isTextual()) {
+                ArrayNode list = NODES.arrayNode();
+                for (String d : jsTrim(deps.textValue()).split("[\\n\\r\\s\\t ,]+", -1)) {
+                    list.add(d);
+                }
+                deps = list;
+            }
+            if (deps.isArray()) {
+                ObjectNode o = NODES.objectNode();
+                for (JsonNode d : deps) {
+                    if (d.isTextual()) {
+                        String s = jsTrim(d.textValue());
+                        Matcher m = DEP_SEPARATOR.matcher(s);
+                        if (m.find()) {
+                            o.put(s.substring(0, m.start()), jsTrim(s.substring(m.start()).replaceFirst("^@", "")));
+                        } else {
+                            o.put(s, "");
+                        }
+                    }
+                }
+                data.set(type, o);
+            }
+        }
+        for (String type : List.of("dependencies", "devDependencies")) {
+            if (!data.has(type)) {
+                continue;
+            }
+            JsonNode deps = data.get(type);
+            if (!truthy(deps) || !(deps.isObject() || deps.isArray())) {
+                data.remove(type);
+                continue;
+            }
+            if (!(deps instanceof ObjectNode object)) {
+                continue;
+            }
+            for (String name : fieldNames(object)) {
+                JsonNode spec = object.get(name);
+                if (!spec.isTextual()) {
+                    object.remove(name);
+                    continue;
+                }
+                HostedGit hosted = HostedGit.fromUrl(spec.textValue());
+                String normalized = hosted == null ? null : hosted.toString();
+                if (normalized != null && !normalized.isEmpty() && !normalized.equals(spec.textValue())) {
+                    object.put(name, normalized);
+                }
+            }
+        }
+    }
+
+    /** npm-normalize-package-bin as inlined in @npmcli/package-json. */
+    private void normalizeBin() {
+        JsonNode bin = data.get("bin");
+        if (truthy(bin)) {
+            if (bin.isTextual() && truthy(data.get("name"))) {
+                ObjectNode o = NODES.objectNode();
+                o.set(data.get("name").asText(), bin);
+                data.set("bin", o);
+                bin = o;
+            } else if (bin.isArray()) {
+                ObjectNode o = NODES.objectNode();
+                for (JsonNode k : bin) {
+                    o.set(NodePath.basename(k.asText()), k);
+                }
+                data.set("bin", o);
+                bin = o;
+            }
+            if (bin instanceof ObjectNode object) {
+                for (String key : fieldNames(object)) {
+                    JsonNode target = object.get(key);
+                    if (target == null) {
+                        continue; // removed while renaming an earlier key
+                    }
+                    if (!target.isTextual()) {
+                        object.remove(key);
+                        continue;
+                    }
+                    String base = NodePath.basename(NodePath.secureAndUnixify(key));
+                    if (base.isEmpty()) {
+                        object.remove(key);
+                        continue;
+                    }
+                    String binTarget = NodePath.secureAndUnixify(target.textValue());
+                    if (binTarget.isEmpty()) {
+                        object.remove(key);
+                        continue;
+                    }
+                    if (!base.equals(key)) {
+                        object.remove(key);
+                    }
+                    object.put(base, binTarget);
+                }
+                if (object.isEmpty()) {
+                    data.remove("bin");
+                }
+                return;
+            }
+        }
+        data.remove("bin");
+    }
+
+    /** directories.bin: every entry below the directory (files and folders, no dot names) becomes a bin. */
+    private void expandBinDirectory(String directory) {
+        String binPath = NodePath.secureAndUnixify(directory);
+        Path root = dir.resolve(binPath.isEmpty() ? "." : binPath).normalize();
+        ObjectNode bins = NODES.objectNode();
+        for (String rel : walk(root, name -> !name.startsWith("."))) {
+            bins.put(NodePath.basename(rel), binPath + "/" + NodePath.secureAndUnixify(rel));
+        }
+        data.set("bin", bins);
+    }
+
+    /** The mans step: expand directories.man, then make {@code man} an array of clean paths. */
+    private void mans() {
+        JsonNode directories = data.get("directories");
+        if (directories != null && truthy(directories.get("man")) && !truthy(data.get("man"))) {
+            String manDir = NodePath.secureAndUnixify(directories.get("man").asText());
+            Path root = dir.resolve(manDir.isEmpty() ? "." : manDir).normalize();
+            ArrayNode man = NODES.arrayNode();
+            for (String rel : walk(root, name -> !name.startsWith("."))) {
+                if (MAN_FILE.matcher(NodePath.basename(rel)).find()) {
+                    String fromPackage = dir.relativize(root.resolve(rel)).toString().replace('\\', '/');
+                    man.add(fromPackage);
+                }
+            }
+            data.set("man", man);
+        }
+        JsonNode man = data.get("man");
+        if (truthy(man)) {
+            ArrayNode mans = NODES.arrayNode();
+            for (JsonNode entry : man.isArray() ? man : NODES.arrayNode().add(man)) {
+                if (entry.isTextual()) {
+                    mans.add(NodePath.secureAndUnixify(entry.textValue()));
+                }
+            }
+            if (!mans.isEmpty()) {
+                data.set("man", mans);
+                return;
+            }
+        }
+        data.remove("man");
+    }
+
+    private void authors() {
+        if (truthy(data.get("contributors"))) {
+            return;
+        }
+        Path authors = dir.resolve("AUTHORS");
+        if (!Files.isRegularFile(authors)) {
+            return;
+        }
+        ArrayNode contributors = NODES.arrayNode();
+        for (String line : read(authors).split("\\r?\\n", -1)) {
+            String clean = jsTrim(line.replaceAll("^\\s*#.*$", ""));
+            if (!clean.isEmpty()) {
+                contributors.add(clean);
+            }
+        }
+        data.set("contributors", contributors);
+    }
+
+    /** The first README with a markdown-like extension, else a plain {@code README}. */
+    private void readme() {
+        if (truthy(data.get("readme"))) {
+            return;
+        }
+        String readmeFile = null;
+        for (String name : globOrder(dir)) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!(lower.equals("readme") || lower.startsWith("readme.")) || Files.isDirectory(dir.resolve(name))) {
+                continue;
+            }
+            if (MARKDOWN_EXT.matcher(name).find()) {
+                readmeFile = name;
+                break;
+            }
+            if (name.endsWith("README")) {
+                readmeFile = name;
+            }
+        }
+        if (readmeFile != null) {
+            data.put("readme", read(dir.resolve(readmeFile)));
+            data.put("readmeFilename", readmeFile);
+        }
+        if (!truthy(data.get("readme"))) {
+            data.put("readme", NO_README);
+        }
+    }
+
+    /** fillTypes: {@code ./<main without extension>.d.ts} when that file exists and no types/typings are set. */
+    private void fillTypes() {
+        JsonNode main = data.get("main");
+        String index;
+        if (!truthy(main)) {
+            index = "index.js";
+        } else if (main.isTextual()) {
+            index = main.textValue();
+        } else {
+            throw new NpmregException("\"main\" in package.json is a " + main.getNodeType().toString().toLowerCase(Locale.ROOT)
+                    + ", not a string", "Set \"main\" to the entry file's path, e.g. \"main\": \"index.js\".");
+        }
+        String extless = NodePath.join(NodePath.dirname(index), NodePath.basename(index, NodePath.extname(index)));
+        String dts = "./" + extless + ".d.ts";
+        if (!data.has("types") && !data.has("typings") && Files.exists(dir.resolve(dts).normalize())) {
+            data.put("types", dts);
+        }
+    }
+
+    /** normalize-data.js, the part of normalize-package-data npm still runs. */
+    private void normalizeData() {
+        JsonNode description = data.get("description");
+        if (truthy(description) && !description.isTextual()) {
+            data.remove("description");
+        }
+        JsonNode readme = data.get("readme");
+        if (truthy(readme) && !truthy(data.get("description")) && !NO_README.equals(readme.asText())) {
+            data.put("description", extractDescription(readme.asText()));
+        }
+        if (truthy(data.get("modules"))) {
+            data.remove("modules");
+        }
+        JsonNode files = data.get("files");
+        if (truthy(files) && !files.isArray()) {
+            data.remove("files");
+        } else if (truthy(files)) {
+            data.set("files", filterStrings(files));
+        }
+        JsonNode man = data.get("man");
+        if (man != null && man.isTextual() && truthy(man)) {
+            data.set("man", NODES.arrayNode().add(man));
+        }
+        bugs();
+        JsonNode keywords = data.get("keywords");
+        if (keywords != null && keywords.isTextual()) {
+            ArrayNode split = NODES.arrayNode();
+            for (String k : keywords.textValue().split(",\\s+", -1)) {
+                split.add(k);
+            }
+            data.set("keywords", split);
+            keywords = split;
+        }
+        if (truthy(keywords) && !keywords.isArray()) {
+            data.remove("keywords");
+        } else if (truthy(keywords)) {
+            data.set("keywords", filterStrings(keywords));
+        }
+        JsonNode bd = data.get("bundleDependencies");
+        if (truthy(bd) && !bd.isArray()) {
+            data.remove("bundleDependencies");
+        } else if (truthy(bd)) {
+            ArrayNode kept = filterStrings(bd);
+            for (JsonNode name : kept) {
+                if (!truthy(data.get("dependencies"))) {
+                    data.set("dependencies", NODES.objectNode());
+                }
+                if (data.get("dependencies") instanceof ObjectNode deps && !deps.has(name.textValue())) {
+                    deps.put(name.textValue(), "*");
+                }
+            }
+            data.set("bundleDependencies", kept);
+        }
+        homepage();
+        if (!truthy(data.get("readme"))) {
+            data.put("readme", NO_README);
+        }
+        if (truthy(data.get("author"))) {
+            data.set("author", person(data.get("author")));
+        }
+        for (String set : List.of("maintainers", "contributors")) {
+            if (data.get(set) instanceof ArrayNode people) {
+                ArrayNode out = NODES.arrayNode();
+                people.forEach(p -> out.add(person(p)));
+                data.set(set, out);
+            }
+        }
+    }
+
+    private void bugs() {
+        JsonNode bugs = data.get("bugs");
+        JsonNode repoUrl = data.path("repository").get("url");
+        if (!truthy(bugs) && truthy(repoUrl)) {
+            HostedGit hosted = repoUrl.isTextual() ? HostedGit.fromUrl(repoUrl.textValue()) : null;
+            if (hosted != null && hosted.bugs() != null) {
+                data.set("bugs", NODES.objectNode().put("url", hosted.bugs()));
+            }
+        } else if (truthy(bugs)) {
+            if (bugs.isTextual()) {
+                if (isEmail(bugs.textValue())) {
+                    data.set("bugs", NODES.objectNode().put("email", bugs.textValue()));
+                } else if (canParseUrl(bugs.textValue())) {
+                    data.set("bugs", NODES.objectNode().put("url", bugs.textValue()));
+                }
+            } else if (bugs instanceof ObjectNode object) {
+                for (String k : fieldNames(object)) {
+                    if (k.equals("web") || k.equals("name")) {
+                        object.set("url", object.get(k));
+                        object.remove(k);
+                    }
+                }
+                ObjectNode fresh = NODES.objectNode();
+                if (truthy(object.get("url")) && canParseUrl(object.get("url").asText())) {
+                    fresh.set("url", object.get("url"));
+                }
+                JsonNode email = object.get("email");
+                if (truthy(email) && email.isTextual() && isEmail(email.textValue())) {
+                    fresh.set("email", email);
+                }
+                data.set("bugs", fresh);
+            }
+            JsonNode now = data.get("bugs");
+            if (!(now instanceof ObjectNode o && (truthy(o.get("email")) || truthy(o.get("url"))))) {
+                data.remove("bugs");
+            }
+        }
+    }
+
+    private void homepage() {
+        JsonNode repoUrl = data.path("repository").get("url");
+        if (!truthy(data.get("homepage")) && truthy(data.get("repository")) && truthy(repoUrl)) {
+            HostedGit hosted = repoUrl.isTextual() ? HostedGit.fromUrl(repoUrl.textValue()) : null;
+            if (hosted != null) {
+                data.put("homepage", hosted.docs());
+            }
+        }
+        JsonNode homepage = data.get("homepage");
+        if (truthy(homepage)) {
+            if (!homepage.isTextual()) {
+                data.remove("homepage");
+            } else if (!canParseUrl(homepage.textValue())) {
+                data.put("homepage", "http://" + homepage.textValue());
+            }
+        }
+    }
+
+    /** stringifyPerson: {@code "Name <email> (url)"} or an object, to {@code {name, email, url}}. */
+    static ObjectNode person(JsonNode value) {
+        String person;
+        if (value.isTextual()) {
+            person = value.textValue();
+        } else {
+            String name = value.path("name").isMissingNode() || !truthy(value.get("name")) ? "" : value.get("name").asText();
+            JsonNode u = truthy(value.get("url")) ? value.get("url") : value.get("web");
+            JsonNode e = truthy(value.get("email")) ? value.get("email") : value.get("mail");
+            person = name + (truthy(e) ? " <" + e.asText() + ">" : "") + (truthy(u) ? " (" + u.asText() + ")" : "");
+        }
+        ObjectNode parsed = NODES.objectNode();
+        Matcher name = Pattern.compile("^([^(<]+)").matcher(person);
+        if (name.find() && !jsTrim(name.group()).isEmpty()) {
+            parsed.put("name", jsTrim(name.group()));
+        }
+        Matcher email = Pattern.compile("<([^<>]+)>").matcher(person);
+        if (email.find()) {
+            parsed.put("email", email.group(1));
+        }
+        Matcher url = Pattern.compile("\\(([^()]+)\\)").matcher(person);
+        if (url.find()) {
+            parsed.put("url", url.group(1));
+        }
+        return parsed;
+    }
+
+    /** The first paragraph of a markdown readme that is not a heading. */
+    static String extractDescription(String readme) {
+        String[] lines = jsTrim(readme).split("\n", -1);
+        int start = 0;
+        while (start < lines.length && (jsTrim(lines[start]).startsWith("#") || jsTrim(lines[start]).isEmpty())) {
+            start++;
+        }
+        int end = start + 1;
+        while (end < lines.length && !jsTrim(lines[end]).isEmpty()) {
+            end++;
+        }
+        List<String> paragraph = new ArrayList<>();
+        for (int i = start; i < Math.min(end, lines.length); i++) {
+            paragraph.add(lines[i]);
+        }
+        return jsTrim(String.join(" ", paragraph));
+    }
+
+    private static boolean isEmail(String s) {
+        return s.contains("@") && s.indexOf('@') < s.lastIndexOf('.');
+    }
+
+    /** {@code URL.canParse} for the strings package.json holds: a scheme, and a host for the special schemes. */
+    static boolean canParseUrl(String s) {
+        Matcher m = Pattern.compile("^\\s*([a-zA-Z][a-zA-Z0-9+.\\-]*):(.*)$", Pattern.DOTALL).matcher(s);
+        if (!m.matches()) {
+            return false;
+        }
+        String scheme = m.group(1).toLowerCase(Locale.ROOT);
+        if (List.of("http", "https", "ws", "wss", "ftp").contains(scheme)) {
+            String rest = m.group(2).replace('\\', '/').replaceFirst("^/*", "");
+            String host = rest.split("[/?#]", 2)[0];
+            host = host.substring(host.lastIndexOf('@') + 1);
+            return !host.isEmpty() && !host.startsWith(":") && !host.matches(".*[\\s<>^|%].*")
+                    && host.replaceFirst(":\\d*$", "").indexOf(':') < 0;
+        }
+        return true;
+    }
+
+    private static ArrayNode filterStrings(JsonNode array) {
+        ArrayNode out = NODES.arrayNode();
+        for (JsonNode n : array) {
+            if (n.isTextual() && !n.textValue().isEmpty()) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    /** JavaScript truthiness of a JSON value. */
+    static boolean truthy(JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode()) {
+            return false;
+        }
+        if (n.isBoolean()) {
+            return n.booleanValue();
+        }
+        if (n.isNumber()) {
+            return n.doubleValue() != 0;
+        }
+        if (n.isTextual()) {
+            return !n.textValue().isEmpty();
+        }
+        return true;
+    }
+
+    /** {@code String.prototype.trim}: also removes NBSP, BOM and the other Unicode spaces Java's strip keeps. */
+    static String jsTrim(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isJsSpace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isJsSpace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    private static boolean isJsSpace(char c) {
+        return c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == ' ' || c == 0xA0 || c == 0x1680
+                || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F
+                || c == 0x3000 || c == 0xFEFF;
+    }
+
+    private static List<String> fieldNames(ObjectNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private Stream<String> rootEntries() {
+        if (!Files.isDirectory(dir)) {
+            return Stream.empty();
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.map(p -> p.getFileName().toString()).toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Paths below {@code root} (relative, {@code /}-separated), skipping names {@code keep} rejects, in the order
+     * npm's glob 13 yields them: breadth first, each directory's entries in reverse name order (measured on a file
+     * system that lists directories sorted, as this machine and macOS do; elsewhere npm's own order is arbitrary).
+     */
+    private static List<String> walk(Path root, Predicate<String> keep) {
+        List<String> out = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return out;
+        }
+        java.util.ArrayDeque<String> directories = new java.util.ArrayDeque<>();
+        directories.add("");
+        while (!directories.isEmpty()) {
+            String prefix = directories.poll();
+            Path dir = prefix.isEmpty() ? root : root.resolve(prefix);
+            for (String name : globOrder(dir)) {
+                if (!keep.test(name)) {
+                    continue;
+                }
+                String rel = prefix + name;
+                out.add(rel);
+                if (Files.isDirectory(dir.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    directories.add(rel + "/");
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A directory's entry names in glob's order (reverse sorted). */
+    private static List<String> globOrder(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.map(p -> p.getFileName().toString()).sorted(java.util.Comparator.reverseOrder()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new NpmregException("Cannot read " + file.toAbsolutePath() + ": " + e,
+                    "Check that the file is readable and UTF-8.", e);
+        }
+    }
+}

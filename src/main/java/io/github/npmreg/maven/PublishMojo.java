@@ -1,0 +1,125 @@
+package io.github.npmreg.maven;
+
+import io.github.npmreg.gitlab.OidcExchange;
+import io.github.npmreg.manifest.ManifestReader;
+import io.github.npmreg.npmrc.NpmrcFiles;
+import io.github.npmreg.pack.PackResult;
+import io.github.npmreg.publish.PublishPlan;
+import io.github.npmreg.publish.PublishPlanner;
+import io.github.npmreg.publish.PublishSettings;
+import io.github.npmreg.publish.Publisher;
+import io.github.npmreg.registry.PublishOutcome;
+import io.github.npmreg.registry.RegistryClient;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import javax.inject.Inject;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Publishes the package with npm's registry protocol: the tarball from {@code pack} (packing first when it did not
+ * run), to the registry npm would choose, with credentials from settings.xml, .npmrc, the environment, GitLab CI's
+ * job token or npm trusted publishing.
+ */
+@Mojo(name = "publish", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
+public class PublishMojo extends AbstractRegistryMojo {
+    /** Skips this goal. */
+    @Parameter(property = PropertyNames.PUBLISH_SKIP, defaultValue = "false")
+    private boolean skipPublish;
+
+    /** A one-time password for registries that require 2FA on publish. */
+    @Parameter(property = PropertyNames.OTP)
+    private String otp;
+
+    /** Does everything but the upload, and prints what it would send (tarball data elided). */
+    @Parameter(property = PropertyNames.DRY_RUN, defaultValue = "false")
+    private boolean dryRun;
+
+    /** When the version is already in the registry, log it and succeed instead of failing (safe release reruns). */
+    @Parameter(property = PropertyNames.SKIP_EXISTING, defaultValue = "false")
+    private boolean skipExisting;
+
+    /** Publish only when the build runs for a git tag naming the version (CI_COMMIT_TAG, else a tag at HEAD). */
+    @Parameter(property = PropertyNames.REQUIRE_TAG, defaultValue = "false")
+    private boolean requireTag;
+
+    /** The tag pattern for requireTag; {@code {version}} stands for the version. Default {@code v?{version}}. */
+    @Parameter(property = PropertyNames.TAG_PATTERN)
+    private String tagPattern;
+
+    /** Use npm trusted publishing (OIDC) even when NPM_ID_TOKEN detection does not apply. */
+    @Parameter(property = PropertyNames.OIDC, defaultValue = "false")
+    private boolean oidc;
+
+    /** Where the tarball is written when publish has to pack it itself. */
+    @Parameter(property = "npmreg.tarballDirectory", defaultValue = "${project.build.directory}")
+    private File tarballDirectory;
+
+    @Inject
+    public PublishMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
+
+    @Override
+    protected void run() {
+        Path dir = packageDir();
+        PackResult packed = PackedPackage.packedInThisBuild(project);
+        if (packed == null) {
+            getLog().info("The package was not packed in this build; packing it first");
+            packed = PackedPackage.pack(project, dir, workDir(), tarballDirectory.toPath().toAbsolutePath(), buildLog());
+        }
+        Path manifestFile = PackedPackage.manifestFile(project, dir);
+        ObjectNode manifest = ManifestReader.read(manifestFile);
+        Map<String, String> env = environment();
+        PublishSettings settings = new PublishSettings(dir, manifestFile, manifest, explicitRegistry(), server(),
+                NpmrcFiles.load(dir, env, Path.of(System.getProperty("user.home"))), env, tag, access, otp, dryRun,
+                skipExisting, requireTag, tagPattern, oidc);
+        PublishPlan plan = PublishPlanner.plan(settings);
+        buildLog().redact(plan.credentials().secrets());
+        getLog().info("Registry " + plan.registry().url() + " (" + plan.registry().reason() + ")");
+        getLog().info("Credentials: " + (plan.trustedPublishing() ? "npm trusted publishing (OIDC)" : plan.credentials()));
+        for (String note : plan.notes()) {
+            buildLog().warn(note);
+        }
+        try (RegistryClient client = client(plan.registry().url())) {
+            Publisher publisher = new Publisher(client, () -> new OidcExchange(client.http(), Clock.systemUTC(), buildLog()),
+                    buildLog());
+            PublishOutcome outcome = publisher.publish(settings, plan, packed);
+            report(plan, outcome);
+        }
+    }
+
+    private void report(PublishPlan plan, PublishOutcome outcome) {
+        String id = plan.name() + "@" + plan.version();
+        switch (outcome.result()) {
+            case PUBLISHED, ALREADY_PUBLISHED_BY_US -> {
+                getLog().info("+ " + id + " (tag " + plan.tag() + ") to " + plan.registry().url());
+                getLog().info("  tarball " + outcome.tarballUrl());
+            }
+            case SKIPPED_EXISTING -> getLog().info("= " + id + " is already in " + plan.registry().url()
+                    + "; nothing published (" + PropertyNames.SKIP_EXISTING + ")");
+            case DRY_RUN -> getLog().info("(dry run) " + id + " would be published to " + plan.registry().url()
+                    + " with tag " + plan.tag() + "; nothing was sent");
+        }
+    }
+
+    @Override
+    protected String goalName() {
+        return "npmreg:publish";
+    }
+
+    @Override
+    protected boolean skipGoal() {
+        return skipPublish;
+    }
+
+    @Override
+    protected String skipProperty() {
+        return PropertyNames.PUBLISH_SKIP;
+    }
+}

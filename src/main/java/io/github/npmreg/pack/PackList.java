@@ -1,0 +1,62 @@
+package io.github.npmreg.pack;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.npmreg.NpmregException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The files {@code npm pack} puts in the tarball (npm 11.19.1: npm-packlist 10.0.4 over ignore-walk 8.0.0 and
+ * minimatch 10.2.5), computed in pure Java. See {@link PackWalker} for the walk, {@link IgnorePattern} for the
+ * matching, {@link PackageNode} for bundled dependencies and {@link Workspaces} for the workspace cases.
+ */
+public final class PackList {
+    /** {@code bundled} is computed from the paths like npm's {@code getContents} does from the tar entries. */
+    private static final Pattern BUNDLED = Pattern.compile("^node_modules/((?:@[^/]+/)?[^/]+)");
+
+    /**
+     * @param files   every packed file, package-relative with {@code /} separators, in no particular order
+     * @param bundled the bundled dependency names, as {@code npm pack --json} reports them under {@code bundled}
+     */
+    public record Result(List<String> files, List<String> bundled) {
+        public Result {
+            files = List.copyOf(files);
+            bundled = List.copyOf(bundled);
+        }
+    }
+
+    private PackList() {}
+
+    /**
+     * Lists what npm would pack from {@code packageDir}.
+     *
+     * @param manifest the package.json of {@code packageDir} as parsed from disk (it is not modified)
+     * @throws NpmregException when a directory cannot be read or a {@code files} entry is invalid
+     */
+    public static Result collect(Path packageDir, ObjectNode manifest) {
+        Path dir = packageDir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new NpmregException("The package directory " + dir + " does not exist or is not a directory",
+                    "Point the package directory setting at the folder that holds package.json.");
+        }
+        PackageNode root = PackageNode.projectRoot(dir, manifest);
+        Set<String> files = new HashSet<>();
+        PackWalker.forPackage(root, Workspaces.rulesFromWorkspaceRoot(dir), files).walk();
+        List<String> sorted = EntryOrder.sort(files);
+        Set<String> bundled = new LinkedHashSet<>();
+        for (String file : sorted) {
+            Matcher m = BUNDLED.matcher(file);
+            if (m.find()) {
+                bundled.add(m.group(1));
+            }
+        }
+        return new Result(sorted, new ArrayList<>(bundled));
+    }
+}

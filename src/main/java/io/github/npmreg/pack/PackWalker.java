@@ -1,0 +1,387 @@
+package io.github.npmreg.pack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.npmreg.NpmregException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One directory of npm's file walk: ignore-walk 8.0.0's {@code Walker} (synchronous flavour) with npm-packlist
+ * 10.0.4's {@code PackWalker} overrides, ported method by method so that the same rule sets give the same files.
+ *
+ * <p>Each directory holds named rule sets, evaluated in {@code ignoreFiles} order so later sets override earlier
+ * ones: the synthetic defaults, the {@code files} rules of package.json, {@code .npmignore}, {@code .gitignore} and
+ * the synthetic strict rules. A directory first asks its parent about {@code <dirname>/<entry>}, so parent rules
+ * keep applying below; an entry is tested both as a file and, partially, as a directory that might contain
+ * something included.
+ */
+final class PackWalker {
+    static final String DEFAULT_RULES = "\0npm-packlist.rules.default";
+    static final String STRICT_RULES = "\0npm-packlist.rules.strict";
+    private static final String PACKAGE_JSON = "package.json";
+    private static final List<String> ALL_RULE_SETS =
+            List.of(DEFAULT_RULES, PACKAGE_JSON, ".npmignore", ".gitignore", STRICT_RULES);
+
+    /** npm-packlist {@code defaults}: applied everywhere except in the top folder of a non-link bundled dependency. */
+    static final List<String> DEFAULTS = List.of(
+            ".npmignore", ".gitignore", "**/.git", "**/.svn", "**/.hg", "**/CVS", "**/.git/**", "**/.svn/**",
+            "**/.hg/**", "**/CVS/**", "/.lock-wscript", "/.wafpickle-*", "/build/config.gypi", "npm-debug.log",
+            "**/.npmrc", ".*.swp", ".DS_Store", "**/.DS_Store/**", "._*", "**/._*/**", "*.orig",
+            "/archived-packages/**");
+
+    private final PackageNode tree;
+    private final Path path;
+    private final String basename;
+    private final PackWalker parent;
+    private final List<String> ignoreFiles;
+    private final Map<String, List<IgnorePattern>> ignoreRules = new HashMap<>();
+    private final boolean exact;
+    private final boolean isPackage;
+    private final List<String> requiredFiles;
+    private final Set<Path> seen;
+    /** Paths relative to the top walker, shared by a walker and its subdirectory walkers. */
+    private final Set<String> result;
+    private final String relPrefix;
+
+    private PackWalker(PackageNode tree, Path path, PackWalker parent, List<String> ignoreFiles, boolean exact,
+            boolean isPackage, List<String> requiredFiles, Set<Path> seen, Set<String> result,
+            List<String> extraDefaults) {
+        this.tree = tree;
+        this.path = path;
+        this.basename = path.getFileName() == null ? "" : path.getFileName().toString();
+        this.parent = parent;
+        this.ignoreFiles = ignoreFiles;
+        this.exact = exact;
+        this.isPackage = isPackage;
+        this.requiredFiles = requiredFiles;
+        this.seen = seen;
+        this.result = result;
+        this.relPrefix = parent == null ? "" : parent.relPrefix + basename + "/";
+        List<String> defaults = new ArrayList<>(DEFAULTS);
+        defaults.addAll(extraDefaults);
+        injectRules(DEFAULT_RULES, defaults);
+        if (!isPackage) {
+            // a plain subdirectory: strict rules are /.git plus the required files the parent passed down
+            List<String> strict = new ArrayList<>(List.of("/.git"));
+            requiredFiles.forEach(f -> strict.add("!" + f));
+            injectRules(STRICT_RULES, strict);
+        }
+    }
+
+    /** The walker for the package being packed (npm-packlist's exported {@code walk}). */
+    static PackWalker forPackage(PackageNode tree, List<String> extraDefaults, Set<String> result) {
+        return new PackWalker(tree, tree.path, null, ALL_RULE_SETS, false, true, new ArrayList<>(),
+                new java.util.HashSet<>(), result, extraDefaults);
+    }
+
+    void walk() {
+        List<String> entries = readdir(path);
+        if (!entries.isEmpty()) {
+            for (String e : entries) {
+                if (ignoreFiles.contains(e)) {
+                    addIgnoreFile(e);
+                }
+            }
+            filterEntries(entries);
+        }
+        if (isPackage) {
+            gatherBundles();
+        }
+    }
+
+    private static List<String> readdir(Path dir) {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            for (Path p : stream) {
+                names.add(p.getFileName().toString());
+            }
+        } catch (IOException e) {
+            throw new NpmregException("Cannot list the directory " + dir + " while collecting the files to pack: "
+                    + e, "Make it readable (chmod u+rx '" + dir + "'), or exclude it with a line in .npmignore "
+                    + "or by leaving it out of \"files\" in package.json.", e);
+        }
+        return names;
+    }
+
+    private void addIgnoreFile(String name) {
+        if (name.equals(PACKAGE_JSON) && isPackage) {
+            processPackage();
+            return;
+        }
+        Path file = path.resolve(name);
+        try {
+            onReadIgnoreFile(name, new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new NpmregException("Cannot read the ignore file " + file + ": " + e,
+                    "Make " + file + " a readable file, or delete it.", e);
+        }
+    }
+
+    // ignore-walk onReadIgnoreFile: one rule per line, trimmed; blank lines and # comments skipped.
+    private void onReadIgnoreFile(String name, String data) {
+        List<IgnorePattern> rules = new ArrayList<>();
+        for (String line : data.split("\r?\n", -1)) {
+            String trimmed = jsTrim(line);
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            rules.add(IgnorePattern.ofIgnoreLine(trimmed));
+        }
+        ignoreRules.put(name, rules);
+    }
+
+    private void injectRules(String name, List<String> rules) {
+        onReadIgnoreFile(name, String.join("\n", rules) + "\n");
+    }
+
+    /** npm-packlist processPackage: package.json's files/main/browser/bin become rules. */
+    private void processPackage() {
+        var pkg = tree.pkg();
+        List<String> ignores = new ArrayList<>();
+        List<String> strict = new ArrayList<>(List.of("/.git", "!/package.json", "!/readme{,.*[^~$]}",
+                "!/copying{,.*[^~$]}", "!/license{,.*[^~$]}", "!/licence{,.*[^~$]}", "/.git", "/node_modules",
+                ".npmrc", "/package-lock.json", "/yarn.lock", "/pnpm-lock.yaml", "/bun.lockb"));
+        JsonNode files = pkg.get("files");
+        if (files != null && !files.isNull() && !(files.isBoolean() && !files.booleanValue())) {
+            if (!files.isArray()) {
+                throw new NpmregException("\"files\" in " + tree.path.resolve(PACKAGE_JSON)
+                        + " must be an array of paths or globs, but it is " + files,
+                        "Write it as an array, e.g. \"files\": [\"dist\"]");
+            }
+            for (JsonNode entry : files) {
+                if (!entry.isTextual()) {
+                    throw new NpmregException("\"files\" in " + tree.path.resolve(PACKAGE_JSON)
+                            + " contains " + entry + ", which is not a string",
+                            "Make every entry of \"files\" a quoted path or glob, e.g. \"dist\"");
+                }
+                String file = entry.asText();
+                if (file.startsWith("./")) {
+                    file = file.substring(1);
+                }
+                if (file.endsWith("/*")) {
+                    file += "*"; // dist/* -> dist/**, so subdirectories are taken too
+                }
+                String inverse = "!" + file;
+                switch (lstatFilesEntry(file, entry.asText())) {
+                    case FILE -> {
+                        strict.add(0, inverse);
+                        requiredFiles.add(file.startsWith("/") ? file.substring(1) : file);
+                    }
+                    case DIRECTORY -> {
+                        ignores.add(inverse);
+                        ignores.add(inverse + "/**");
+                    }
+                    case MISSING -> ignores.add(inverse);
+                    case OTHER -> { } // exists, neither file nor directory (a symlink): npm takes nothing
+                }
+            }
+            List<String> rules = new ArrayList<>();
+            rules.add("*");
+            rules.addAll(ignores);
+            injectRules(PACKAGE_JSON, rules);
+        }
+        JsonNode browser = pkg.get("browser");
+        if (browser != null && browser.isTextual() && !browser.asText().isEmpty()) {
+            strict.add("!/" + browser.asText());
+        }
+        JsonNode main = pkg.get("main");
+        if (main != null && main.isTextual() && !main.asText().isEmpty()) {
+            strict.add("!/" + main.asText());
+        }
+        JsonNode bin = pkg.get("bin");
+        if (bin != null && bin.isObject()) {
+            bin.elements().forEachRemaining(target -> strict.add("!/" + target.asText()));
+        }
+        injectRules(STRICT_RULES, strict);
+    }
+
+    private enum Kind { FILE, DIRECTORY, MISSING, OTHER }
+
+    // npm lstat()s join(path, entry without leading !) to decide file, directory or glob.
+    private Kind lstatFilesEntry(String file, String original) {
+        String stripped = file.replaceFirst("^!+", "");
+        Path target = path.resolve(stripped.replaceFirst("^/+", "")).normalize();
+        if (!target.startsWith(path)) {
+            throw new NpmregException("\"files\" in " + tree.path.resolve(PACKAGE_JSON) + " lists \"" + original
+                    + "\", which points outside the package directory " + path,
+                    "Remove \"" + original + "\" from \"files\", or copy what it names into the package directory "
+                    + "and list it by its path inside, e.g. \"dist\".");
+        }
+        try {
+            BasicFileAttributes a = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (a.isRegularFile()) {
+                // lstat("file/") fails with ENOTDIR in Node, so a trailing slash makes it a glob
+                return stripped.endsWith("/") ? Kind.MISSING : Kind.FILE;
+            }
+            return a.isDirectory() ? Kind.DIRECTORY : Kind.OTHER;
+        } catch (NoSuchFileException e) {
+            return Kind.MISSING;
+        } catch (IOException e) {
+            return Kind.MISSING;
+        }
+    }
+
+    // npm-packlist filterEntries: package.json rules cancel .npmignore and .gitignore; .npmignore cancels .gitignore.
+    private void filterEntries(List<String> entries) {
+        if (ignoreRules.get(PACKAGE_JSON) != null) {
+            ignoreRules.put(".npmignore", null);
+            ignoreRules.put(".gitignore", null);
+        } else if (ignoreRules.get(".npmignore") != null) {
+            ignoreRules.put(".gitignore", null);
+        }
+        for (String entry : entries) {
+            boolean passFile = filterEntry(entry, false, null);
+            boolean passDir = filterEntry(entry, true, null);
+            if (!passFile && !passDir) {
+                continue;
+            }
+            if (entry.contains("*")) {
+                continue; // npm-packlist refuses names that are invalid on Windows
+            }
+            Path abs = path.resolve(entry);
+            BasicFileAttributes st;
+            try {
+                st = Files.readAttributes(abs, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                throw new NpmregException("Cannot read " + abs + " while collecting the files to pack: " + e,
+                        "Make it readable, or exclude it in .npmignore.", e);
+            }
+            if (!st.isRegularFile() && !st.isDirectory()) {
+                continue; // symlinks, sockets, devices are never packed
+            }
+            if (!st.isDirectory()) {
+                if (passFile) {
+                    result.add(relPrefix + entry);
+                }
+            } else if (passDir) {
+                boolean childExact = passFile || filterEntry(entry + "/", false, null);
+                child(entry, childExact).walk();
+            }
+        }
+    }
+
+    // npm-packlist walkerOpt: subdirectories never read package.json, unless the tree has workspaces.
+    private PackWalker child(String entry, boolean childExact) {
+        List<String> childIgnoreFiles = tree.hasWorkspaces
+                ? ALL_RULE_SETS
+                : List.of(DEFAULT_RULES, ".npmignore", ".gitignore", STRICT_RULES);
+        List<String> childRequired = new ArrayList<>();
+        for (String file : requiredFiles) {
+            // only files directly inside the entry are passed down: relative(file, entry) === '..'
+            Path f = Path.of("/").resolve(file).normalize();
+            Path e = Path.of("/").resolve(entry).normalize();
+            if (f.relativize(e).toString().equals("..")) {
+                childRequired.add(e.relativize(f).toString());
+            }
+        }
+        return new PackWalker(tree, path.resolve(entry), this, childIgnoreFiles, childExact, false, childRequired,
+                new java.util.HashSet<>(), result, List.of());
+    }
+
+    /** ignore-walk filterEntry: parent verdict first, then each rule set in order; the last matching rule wins. */
+    private boolean filterEntry(String entry, boolean partial, String entryBasename) {
+        boolean included = true;
+        if (parent != null) {
+            String parentEntry = basename + "/" + entry;
+            String parentBasename = entryBasename != null ? entryBasename : entry;
+            included = parent.filterEntry(parentEntry, partial, parentBasename);
+            if (!included && !exact) {
+                return false;
+            }
+        }
+        for (String f : ignoreFiles) {
+            List<IgnorePattern> rules = ignoreRules.get(f);
+            if (rules == null) {
+                continue;
+            }
+            for (IgnorePattern rule : rules) {
+                // a negation only matters for an excluded entry, an ignore rule only for an included one
+                if (rule.negate() == included) {
+                    continue;
+                }
+                boolean isRelativeRule = entryBasename != null && rule.hasSinglePartExpansion();
+                boolean match = rule.match("/" + entry, false)
+                        || rule.match(entry, false)
+                        || (partial && (rule.match("/" + entry + "/", false)
+                                || rule.match(entry + "/", false)
+                                || (rule.negate() && (rule.match("/" + entry, true) || rule.match(entry, true)))
+                                || (isRelativeRule && (rule.match("/" + entryBasename + "/", false)
+                                        || rule.match(entryBasename + "/", false)
+                                        || (rule.negate() && (rule.match("/" + entryBasename, true)
+                                                || rule.match(entryBasename, true)))))));
+                if (match) {
+                    included = rule.negate();
+                }
+            }
+        }
+        return included;
+    }
+
+    /** npm-packlist gatherBundles: walk each bundled dependency as its own package and add its files. */
+    private void gatherBundles() {
+        if (!seen.add(tree.realPath)) {
+            return;
+        }
+        for (String dep : tree.namesToBundle()) {
+            PackageNode.EdgeType edge = tree.edgeType(dep);
+            if (edge == null || edge == PackageNode.EdgeType.PEER || edge == PackageNode.EdgeType.DEV) {
+                continue;
+            }
+            PackageNode node = tree.resolve(dep);
+            if (node == null) {
+                continue; // not installed (e.g. a skipped optional dependency)
+            }
+            // Only a symlinked dependency gets the defaults and its .npmignore/.gitignore; every bundled package
+            // gets its own package.json rules and the strict rules.
+            List<String> sets = new ArrayList<>();
+            if (node.isLink) {
+                sets.add(DEFAULT_RULES);
+            }
+            sets.add(PACKAGE_JSON);
+            if (node.isLink) {
+                sets.add(".npmignore");
+                sets.add(".gitignore");
+            }
+            sets.add(STRICT_RULES);
+            Set<String> bundled = new java.util.HashSet<>();
+            new PackWalker(node, node.path, null, sets, false, true, new ArrayList<>(), seen, bundled, List.of())
+                    .walk();
+            // path.join(relative(root, walker.path), file): a hoisted dependency of a bundled package yields
+            // "../x/..." here, resolved when the enclosing package joins its own prefix
+            Path relativeFrom = path.relativize(node.path);
+            for (String file : bundled) {
+                result.add(relPrefix + relativeFrom.resolve(file).normalize().toString().replace('\\', '/'));
+            }
+        }
+    }
+
+    // String.prototype.trim: JavaScript white space and line terminators, including U+00A0 and U+FEFF.
+    static String jsTrim(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isJsSpace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isJsSpace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    private static boolean isJsSpace(char c) {
+        return c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == ' ' || c == 0xA0
+                || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F
+                || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+    }
+}

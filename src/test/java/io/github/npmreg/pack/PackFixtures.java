@@ -1,0 +1,454 @@
+package io.github.npmreg.pack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Package trees built by code, one static method per tree, each exercising npm's file-selection rules. Every
+ * builder takes an empty directory and returns the directory to pack (a workspace fixture returns the workspace
+ * folder, not the root). Shared by the file-list and the tar-bytes parity tests.
+ */
+public final class PackFixtures {
+    /** A named tree. */
+    public record Fixture(String name, Builder builder) {
+        public Path build(Path emptyDir) {
+            try {
+                return builder.build(emptyDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    @FunctionalInterface
+    public interface Builder {
+        Path build(Path dir) throws IOException;
+    }
+
+    private PackFixtures() {}
+
+    public static List<Fixture> all() {
+        return List.of(
+                new Fixture("defaults-and-strict-excludes", PackFixtures::defaultsAndStrictExcludes),
+                new Fixture("npmignore-rules", PackFixtures::npmignoreRules),
+                new Fixture("gitignore-fallback", PackFixtures::gitignoreFallback),
+                new Fixture("nested-npmignore-vs-gitignore", PackFixtures::nestedNpmignoreVsGitignore),
+                new Fixture("files-array", PackFixtures::filesArray),
+                new Fixture("files-globs-and-negations", PackFixtures::filesGlobsAndNegations),
+                new Fixture("files-case-and-directories", PackFixtures::filesCaseAndDirectories),
+                new Fixture("files-empty-array", PackFixtures::filesEmptyArray),
+                new Fixture("files-required-file-passes-down", PackFixtures::filesRequiredFilePassesDown),
+                new Fixture("readme-variants", PackFixtures::readmeVariants),
+                new Fixture("main-browser-bin-forced", PackFixtures::mainBrowserBinForced),
+                new Fixture("main-directory-quirk", PackFixtures::mainDirectoryQuirk),
+                new Fixture("excluded-dir-with-negation", PackFixtures::excludedDirWithNegation),
+                new Fixture("braces-classes-escapes", PackFixtures::bracesClassesEscapes),
+                new Fixture("anchors-globstars-dir-only", PackFixtures::anchorsGlobstarsDirOnly),
+                new Fixture("case-insensitive-ignore", PackFixtures::caseInsensitiveIgnore),
+                new Fixture("long-paths", PackFixtures::longPaths),
+                new Fixture("non-ascii-names", PackFixtures::nonAsciiNames),
+                new Fixture("special-leading-characters", PackFixtures::specialLeadingCharacters),
+                new Fixture("file-modes", PackFixtures::fileModes),
+                new Fixture("symlinks-dropped", PackFixtures::symlinksDropped),
+                new Fixture("binary-2mb", PackFixtures::binary2mb),
+                new Fixture("bundled-nested-and-hoisted", PackFixtures::bundledNestedAndHoisted),
+                new Fixture("bundled-symlink", PackFixtures::bundledSymlink),
+                new Fixture("bundled-true-and-typo", PackFixtures::bundledTrueAndTypo),
+                new Fixture("workspaces-root", PackFixtures::workspacesRoot),
+                new Fixture("workspace-folder", PackFixtures::workspaceFolder));
+    }
+
+    // ---- trees ----
+
+    /** No ignore file: npm-packlist's defaults and strict excludes alone. */
+    public static Path defaultsAndStrictExcludes(Path d) throws IOException {
+        pkg(d, "{\"name\":\"defaults\",\"version\":\"1.0.0\"}");
+        for (String f : List.of("index.js", "lib/a.js", "lib/sub/b.js", "README.md", "LICENSE", ".DS_Store",
+                "lib/.DS_Store", "npm-debug.log", "lib/npm-debug.log", "x.orig", "lib/y.orig", ".foo.swp",
+                "lib/.bar.swp", "._resource", "lib/._other", ".git/config", "lib/.git", "CVS/Entries",
+                ".svn/entries", ".hg/store", ".npmrc", "lib/.npmrc", "package-lock.json", "lib/package-lock.json",
+                "yarn.lock", "pnpm-lock.yaml", "bun.lockb", "build/config.gypi", "build/other.gypi",
+                "archived-packages/old.tgz", ".lock-wscript", ".wafpickle-7", "lib/.wafpickle-7",
+                "node_modules/dep/index.js", "lib/node_modules/kept.js", "star*name.js", ".gitignore-not.js",
+                "CHANGELOG.md", "NOTICE", "npm-shrinkwrap.json", ".editorconfig")) {
+            write(d, f, "// " + f + "\n");
+        }
+        Files.createDirectories(d.resolve("empty/deeper"));
+        return d;
+    }
+
+    /** A root .npmignore with comments, blank lines, CRLF, negations and surrounding spaces. */
+    public static Path npmignoreRules(Path d) throws IOException {
+        pkg(d, "{\"name\":\"npmignore-rules\",\"version\":\"1.0.0\"}");
+        write(d, ".npmignore", "# comment\r\ntest/\r\n\r\n*.log\r\n  /docs  \r\n!keep.log\r\n"
+                + "coverage\n!coverage/summary.txt\n");
+        for (String f : List.of("index.js", "test/a.js", "lib/test/b.js", "a.log", "keep.log", "lib/keep.log",
+                "docs/x.md", "lib/docs/y.md", "coverage/lcov.info", "coverage/summary.txt", ".gitignore")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** Only a .gitignore: npm falls back to it (and warns). */
+    public static Path gitignoreFallback(Path d) throws IOException {
+        pkg(d, "{\"name\":\"gitignore-fallback\",\"version\":\"1.0.0\"}");
+        write(d, ".gitignore", "dist\n*.tmp\n/local.js\n");
+        for (String f : List.of("index.js", "dist/out.js", "a.tmp", "lib/b.tmp", "local.js", "lib/local.js")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** .npmignore beats .gitignore per directory; nested ignore files add to the parent's rules. */
+    public static Path nestedNpmignoreVsGitignore(Path d) throws IOException {
+        pkg(d, "{\"name\":\"nested\",\"version\":\"1.0.0\"}");
+        write(d, ".npmignore", "*.secret\n");
+        write(d, ".gitignore", "*.js\n");
+        write(d, "lib/.gitignore", "generated.js\n");
+        write(d, "other/.gitignore", "*.txt\n");
+        write(d, "other/.npmignore", "*.md\n!root.secret\n");
+        write(d, "third/.npmignore", "!*.secret\n");
+        for (String f : List.of("index.js", "a.secret", "lib/generated.js", "lib/kept.js", "lib/x.secret",
+                "other/a.txt", "other/b.md", "other/root.secret", "other/c.js", "third/y.secret", "third/z.js")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** files with a directory, a file, a root-only *.d.ts glob, plus a nested .npmignore still honoured. */
+    public static Path filesArray(Path d) throws IOException {
+        pkg(d, "{\"name\":\"files-array\",\"version\":\"1.0.0\",\"files\":[\"lib\",\"bin/cli.js\",\"*.d.ts\"]}");
+        write(d, "lib/.npmignore", "*.test.js\n");
+        for (String f : List.of("lib/index.js", "lib/index.test.js", "lib/deep/x.js", "bin/cli.js", "bin/other.js",
+                "index.d.ts", "types/sub.d.ts", "CHANGELOG.md", "README.md", "LICENSE", "src/index.ts",
+                "lib/.npmrc", "lib/.DS_Store", "lib/node_modules/x.js")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** dist/* becoming dist/**, recursive globs, ! entries acting as excludes, ./ prefixes, trailing slashes. */
+    public static Path filesGlobsAndNegations(Path d) throws IOException {
+        pkg(d, """
+                {"name":"files-globs","version":"1.0.0",
+                 "files":["dist/*","src/**/*.js","!src/secret.js","./types/","/anchored.js","!dist/*.map",
+                          "missing-dir","docs/*.md"]}""");
+        for (String f : List.of("dist/a.js", "dist/a.js.map", "dist/sub/b.js", "dist/sub/b.js.map", "src/x.js",
+                "src/secret.js", "src/deep/y.js", "src/deep/y.ts", "types/index.d.ts", "types/sub/more.d.ts",
+                "anchored.js", "lib/anchored.js", "docs/a.md", "docs/sub/b.md", "other.js")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** Case: matching is case-insensitive, but a files entry is a directory only if lstat finds that exact name. */
+    public static Path filesCaseAndDirectories(Path d) throws IOException {
+        pkg(d, "{\"name\":\"files-case\",\"version\":\"1.0.0\",\"files\":[\"LIB\",\"Docs/*.MD\",\"Types\"]}");
+        for (String f : List.of("lib/a.js", "lib/sub/b.js", "docs/guide.md", "docs/other.txt", "Types/t.d.ts",
+                "Types/sub/u.d.ts", "ReadMe.markdown", "Licence.txt")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** files: [] packs only what is always included. */
+    public static Path filesEmptyArray(Path d) throws IOException {
+        pkg(d, "{\"name\":\"files-empty\",\"version\":\"1.0.0\",\"files\":[]}");
+        for (String f : List.of("index.js", "README", "LICENSE.md", "lib/a.js")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** A file entry in files becomes a required file handed to the subdirectory walker as a basename rule. */
+    public static Path filesRequiredFilePassesDown(Path d) throws IOException {
+        pkg(d, "{\"name\":\"files-required\",\"version\":\"1.0.0\",\"files\":[\"lib/a.js\",\"x/y/z.js\"]}");
+        for (String f : List.of("lib/a.js", "lib/b.js", "lib/sub/a.js", "lib/sub/c.js", "x/y/z.js", "x/y/w.js",
+                "x/z.js", "a.js")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** readme/copying/license/licence in any case at the root are forced in; backup files and nested ones not. */
+    public static Path readmeVariants(Path d) throws IOException {
+        pkg(d, "{\"name\":\"readmes\",\"version\":\"1.0.0\",\"files\":[\"lib\"]}");
+        for (String f : List.of("lib/a.js", "README.md", "README.md~", "readme.txt", "Readme", "COPYING",
+                "licence.md", "LICENSE-MIT", "license~", "License.txt$", "docs/README.md", "lib/LICENSE",
+                "CHANGELOG.md", "HISTORY.md", "NOTICE", "AUTHORS", "readmeish.txt")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** main, browser and every bin target are included even when files or .npmignore leave them out. */
+    public static Path mainBrowserBinForced(Path d) throws IOException {
+        pkg(d, """
+                {"name":"forced","version":"1.0.0","files":["lib"],"main":"dist/main.js","browser":"browser.js",
+                 "bin":{"x":"./bin/x.js","y":"tools/../bin/y.js"}}""");
+        write(d, ".npmignore", "bin\n");
+        for (String f : List.of("lib/a.js", "dist/main.js", "dist/other.js", "browser.js", "bin/x.js", "bin/y.js",
+                "bin/z.js")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** main inside a directory excluded by a bare pattern re-includes that whole directory. */
+    public static Path mainDirectoryQuirk(Path d) throws IOException {
+        pkg(d, "{\"name\":\"main-quirk\",\"version\":\"1.0.0\",\"main\":\"hidden/index.js\"}");
+        write(d, ".npmignore", "hidden\nsecret/\n");
+        for (String f : List.of("index.js", "hidden/index.js", "hidden/other.js", "hidden/deep/more.js",
+                "secret/a.js")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** An excluded directory with a negation inside: ignore-walk still descends when a negation could match. */
+    public static Path excludedDirWithNegation(Path d) throws IOException {
+        pkg(d, "{\"name\":\"negation\",\"version\":\"1.0.0\"}");
+        write(d, ".npmignore", "docs\n!docs/keep.md\nassets/**\n!assets/icons/**\nvendor/\n!vendor/keep.js\n");
+        for (String f : List.of("docs/keep.md", "docs/drop.md", "assets/a.png", "assets/icons/i.svg",
+                "assets/icons/sub/j.svg", "vendor/keep.js", "vendor/drop.js", "index.js")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** Brace sets, character classes, ?, escapes and a {,.*[^~$]}-style group. */
+    public static Path bracesClassesEscapes(Path d) throws IOException {
+        pkg(d, "{\"name\":\"braces\",\"version\":\"1.0.0\"}");
+        write(d, ".npmignore", "*.{md,txt}\n!keep.{md,txt}\n[abc].js\nfile?.js\n\\#hash.js\nnotes{,.*[^~$]}\n"
+                + "[!x]y.cfg\n{1..3}.dat\n");
+        for (String f : List.of("a.md", "b.txt", "keep.md", "keep.txt", "a.js", "d.js", "file1.js", "file12.js",
+                "#hash.js", "notes", "notes.old", "notes.bak~", "ay.cfg", "xy.cfg", "2.dat", "4.dat", "index.js")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** Leading / anchors, ** anywhere, trailing / for directories only. */
+    public static Path anchorsGlobstarsDirOnly(Path d) throws IOException {
+        pkg(d, "{\"name\":\"anchors\",\"version\":\"1.0.0\"}");
+        write(d, ".npmignore", "/x.js\n**/fixtures/**\na/**/b.js\nbuild/\nlib/*.tmp\n");
+        for (String f : List.of("x.js", "sub/x.js", "test/fixtures/f.json", "fixtures/g.json", "a/b.js",
+                "a/m/n/b.js", "c/a/b.js", "build/out.js", "other/build", "lib/t.tmp", "lib/sub/t.tmp",
+                "index.js")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** Ignore rules match regardless of case. */
+    public static Path caseInsensitiveIgnore(Path d) throws IOException {
+        pkg(d, "{\"name\":\"nocase\",\"version\":\"1.0.0\"}");
+        write(d, ".npmignore", "*.MD\nTEST\n/Docs/\n");
+        for (String f : List.of("a.md", "B.Md", "test/x.js", "lib/Test/y.js", "docs/z.txt", "index.js",
+                "README.md")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** Paths over 100 and over 256 bytes, and a basename over 100 bytes. */
+    public static Path longPaths(Path d) throws IOException {
+        pkg(d, "{\"name\":\"long-paths\",\"version\":\"1.0.0\"}");
+        String seg = "abcdefghij".repeat(5);
+        write(d, seg + "/" + seg + "/file.js", "x");
+        write(d, seg + "/" + seg + "/" + seg + "/" + seg + "/" + seg + "/deep-file-name.js", "y");
+        write(d, "short/" + "n".repeat(120) + ".js", "z");
+        write(d, "p".repeat(91) + ".js", "exactly 100 with package/");
+        return d;
+    }
+
+    /** Non-ASCII names: accents, CJK, emoji. */
+    public static Path nonAsciiNames(Path d) throws IOException {
+        pkg(d, "{\"name\":\"non-ascii\",\"version\":\"1.0.0\"}");
+        write(d, ".npmignore", "*.tmp\nÉTÉ.txt\n");
+        for (String f : List.of("café.js", "日本/語.txt", "emoji-😀.md", "naïve/résumé.txt", "x.tmp", "été.txt",
+                "données/ÉTÉ.txt")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** Names starting with @, _ and . at the root and below. */
+    public static Path specialLeadingCharacters(Path d) throws IOException {
+        pkg(d, "{\"name\":\"@scope/special\",\"version\":\"1.0.0\"}");
+        for (String f : List.of("@types/index.d.ts", "@foo.js", "_private.js", "_dir/x.js", ".hidden",
+                ".eslintrc.json", ".config/settings.json", "lib/@inner.js", "lib/.dot.js", "index.js")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** File modes 0600, 0664, 0755, 0775 (and a bin). */
+    public static Path fileModes(Path d) throws IOException {
+        pkg(d, "{\"name\":\"modes\",\"version\":\"1.0.0\",\"bin\":\"bin/run.js\"}");
+        write(d, "private.js", "a", "rw-------");
+        write(d, "group.js", "b", "rw-rw-r--");
+        write(d, "exec.sh", "c", "rwxr-xr-x");
+        write(d, "groupexec.sh", "d", "rwxrwxr-x");
+        write(d, "bin/run.js", "#!/usr/bin/env node\n", "rw-r--r--");
+        return d;
+    }
+
+    /** Symbolic links to a file and to a directory are dropped, also when files names them. */
+    public static Path symlinksDropped(Path d) throws IOException {
+        pkg(d, "{\"name\":\"symlinks\",\"version\":\"1.0.0\",\"files\":[\"lib\",\"link-file.js\",\"linked-dir\"]}");
+        write(d, "lib/a.js", "a");
+        write(d, "target.js", "t");
+        write(d, "target-dir/b.js", "b");
+        Files.createSymbolicLink(d.resolve("link-file.js"), Path.of("target.js"));
+        Files.createSymbolicLink(d.resolve("linked-dir"), Path.of("target-dir"));
+        Files.createSymbolicLink(d.resolve("lib/inner-link.js"), Path.of("a.js"));
+        Files.createSymbolicLink(d.resolve("lib/dangling.js"), Path.of("nowhere.js"));
+        return d;
+    }
+
+    /** A 2 MB binary file. */
+    public static Path binary2mb(Path d) throws IOException {
+        pkg(d, "{\"name\":\"binary\",\"version\":\"1.0.0\"}");
+        byte[] bytes = new byte[2 * 1024 * 1024];
+        new Random(42).nextBytes(bytes);
+        Files.createDirectories(d.resolve("assets"));
+        Files.write(d.resolve("assets/blob.bin"), bytes);
+        write(d, "index.js", "module.exports = 1\n");
+        return d;
+    }
+
+    /**
+     * bundleDependencies: a nested dependency, a hoisted one, a scoped one, a dev and a peer dependency (skipped),
+     * a missing one; the bundled package's .npmignore is packed, not applied, but its files field is.
+     */
+    public static Path bundledNestedAndHoisted(Path d) throws IOException {
+        pkg(d, """
+                {"name":"bundler","version":"1.0.0",
+                 "dependencies":{"a":"1.0.0","@s/g":"1.0.0","missing":"1.0.0"},
+                 "devDependencies":{"dev":"1.0.0"},"peerDependencies":{"peer":"1.0.0"},
+                 "bundleDependencies":["a","@s/g","dev","peer","missing","undeclared"]}""");
+        write(d, "index.js", "x");
+        write(d, "node_modules/a/package.json", """
+                {"name":"a","version":"1.0.0","dependencies":{"b":"1"},"optionalDependencies":{"c":"1"},
+                 "devDependencies":{"devonly":"1"}}""");
+        write(d, "node_modules/a/index.js", "a");
+        write(d, "node_modules/a/.npmignore", "*.md\n");
+        write(d, "node_modules/a/notes.md", "kept: .npmignore not applied at the top of a bundled dep");
+        write(d, "node_modules/a/.gitignore", "x\n");
+        write(d, "node_modules/a/lib/.npmignore", "*.txt\n");
+        write(d, "node_modules/a/lib/a.txt", "dropped: subfolders apply ignore files");
+        write(d, "node_modules/a/lib/a.js", "a");
+        write(d, "node_modules/a/.DS_Store", "top of bundled dep: defaults not applied");
+        write(d, "node_modules/a/lib/.DS_Store", "subfolder: defaults applied");
+        write(d, "node_modules/a/package-lock.json", "{}");
+        write(d, "node_modules/a/node_modules/b/package.json", "{\"name\":\"b\",\"version\":\"1.0.0\",\"files\":[\"dist\"]}");
+        write(d, "node_modules/a/node_modules/b/dist/b.js", "b");
+        write(d, "node_modules/a/node_modules/b/src/b.ts", "b");
+        write(d, "node_modules/a/node_modules/b/README.md", "b");
+        write(d, "node_modules/c/package.json", "{\"name\":\"c\",\"version\":\"1.0.0\"}");
+        write(d, "node_modules/c/c.js", "c");
+        write(d, "node_modules/devonly/package.json", "{\"name\":\"devonly\",\"version\":\"1.0.0\"}");
+        write(d, "node_modules/@s/g/package.json", "{\"name\":\"@s/g\",\"version\":\"1.0.0\"}");
+        write(d, "node_modules/@s/g/g.js", "g");
+        write(d, "node_modules/dev/package.json", "{\"name\":\"dev\",\"version\":\"1.0.0\"}");
+        write(d, "node_modules/dev/dev.js", "dev");
+        write(d, "node_modules/peer/package.json", "{\"name\":\"peer\",\"version\":\"1.0.0\"}");
+        write(d, "node_modules/peer/peer.js", "peer");
+        write(d, "node_modules/undeclared/package.json", "{\"name\":\"undeclared\",\"version\":\"1.0.0\"}");
+        write(d, "node_modules/not-bundled/package.json", "{\"name\":\"not-bundled\",\"version\":\"1.0.0\"}");
+        return d;
+    }
+
+    /** A bundled dependency that is a symlink: its .npmignore and the defaults apply. */
+    public static Path bundledSymlink(Path d) throws IOException {
+        Path pkgDir = d.resolve("app");
+        pkg(pkgDir, """
+                {"name":"app","version":"1.0.0","dependencies":{"linked":"file:../linked-src"},
+                 "bundleDependencies":["linked"]}""");
+        write(pkgDir, "index.js", "x");
+        Path src = d.resolve("linked-src");
+        write(src, "package.json", "{\"name\":\"linked\",\"version\":\"1.0.0\"}");
+        write(src, ".npmignore", "*.md\n");
+        write(src, "notes.md", "dropped");
+        write(src, "index.js", "linked");
+        write(src, ".DS_Store", "dropped");
+        Files.createDirectories(pkgDir.resolve("node_modules"));
+        Files.createSymbolicLink(pkgDir.resolve("node_modules/linked"), Path.of("../../linked-src"));
+        return pkgDir;
+    }
+
+    /** bundledDependencies (the old spelling) set to true bundles every dependency. */
+    public static Path bundledTrueAndTypo(Path d) throws IOException {
+        pkg(d, """
+                {"name":"bundle-all","version":"1.0.0","dependencies":{"x":"1","y":"1"},
+                 "optionalDependencies":{"z":"1"},"bundledDependencies":true}""");
+        write(d, "index.js", "x");
+        for (String dep : List.of("x", "y", "z")) {
+            write(d, "node_modules/" + dep + "/package.json", "{\"name\":\"" + dep + "\",\"version\":\"1.0.0\"}");
+            write(d, "node_modules/" + dep + "/" + dep + ".js", dep);
+        }
+        return d;
+    }
+
+    /** A workspaces root packed plainly: workspace folders are packed; their package.json replaces their ignores. */
+    public static Path workspacesRoot(Path d) throws IOException {
+        pkg(d, "{\"name\":\"ws-root\",\"version\":\"1.0.0\",\"workspaces\":[\"packages/*\"]}");
+        write(d, ".npmignore", "*.log\n");
+        write(d, "index.js", "root");
+        write(d, "packages/a/package.json", "{\"name\":\"a\",\"version\":\"1.0.0\",\"files\":[\"lib\"]}");
+        write(d, "packages/a/.npmignore", "*.js\n");
+        write(d, "packages/a/index.js", "a");
+        write(d, "packages/a/lib/x.js", "x");
+        write(d, "packages/a/debug.log", "log");
+        write(d, "packages/a/node_modules/m/index.js", "m");
+        write(d, "tools/.npmignore", "*.sh\n");
+        write(d, "tools/run.sh", "sh");
+        write(d, "tools/run.js", "js");
+        return d;
+    }
+
+    /** Packing a workspace folder reads the ignore files of the root and of the folders in between. */
+    public static Path workspaceFolder(Path d) throws IOException {
+        pkg(d, "{\"name\":\"ws-root\",\"version\":\"1.0.0\",\"workspaces\":[\"packages/*\"]}");
+        write(d, ".npmignore", "*.log\n");
+        write(d, ".gitignore", "*.js\n");
+        write(d, "packages/.gitignore", "secret.txt\n");
+        Path ws = d.resolve("packages/a");
+        pkg(ws, "{\"name\":\"a\",\"version\":\"1.0.0\"}");
+        write(ws, ".npmignore", "*.tmp\n");
+        for (String f : List.of("index.js", "debug.log", "secret.txt", "x.tmp", "lib/y.log", "notes.txt")) {
+            write(ws, f, f);
+        }
+        return ws;
+    }
+
+    // ---- helpers ----
+
+    static void pkg(Path dir, String json) throws IOException {
+        write(dir, "package.json", json + "\n");
+    }
+
+    static void write(Path dir, String relative, String content) throws IOException {
+        Path file = dir.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+
+    static void write(Path dir, String relative, String content, String permissions) throws IOException {
+        write(dir, relative, content);
+        Files.setPosixFilePermissions(dir.resolve(relative), PosixFilePermissions.fromString(permissions));
+    }
+}
