@@ -44,7 +44,11 @@ public final class CredentialResolver {
         return new CredentialResolver(all);
     }
 
-    /** The credentials for publishing to {@code registry} with the standard sources. */
+    /**
+     * The credentials for publishing to {@code registry} with the standard sources. {@code npmrcFiles} are the
+     * layers highest first (see {@link NpmConfig#load}); pass the {@code npm_config_*} environment layer among them
+     * if npm's environment config should count.
+     */
     public static Credentials resolve(URI registry, Optional<ServerCredentials> server, List<Npmrc> npmrcFiles,
             Map<String, String> env) {
         return standard().explain(new CredentialRequest(registry, server, NpmConfig.of(npmrcFiles), env)).credentials();

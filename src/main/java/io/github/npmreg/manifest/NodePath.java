@@ -64,7 +64,7 @@ final class NodePath {
     static String extname(String p) {
         String base = basename(p);
         int dot = base.lastIndexOf('.');
-        return dot <= 0 ? "" : base.substring(dot);
+        return dot <= 0 || base.equals("..") ? "" : base.substring(dot);
     }
 
     /** {@code path.dirname}. */
@@ -80,8 +80,7 @@ final class NodePath {
         if (slash < 0) {
             return ".";
         }
-        String dir = s.substring(0, slash).replaceAll("/+$", "");
-        return dir.isEmpty() ? "/" : dir;
+        return slash == 0 ? "/" : s.substring(0, slash);
     }
 
     /** @npmcli/package-json's {@code secureAndUnixifyPath}: relative, no {@code ..} escape, {@code /} separators. */

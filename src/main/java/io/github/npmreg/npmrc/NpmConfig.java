@@ -5,7 +5,9 @@ import io.github.npmreg.auth.Credentials;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,6 +41,18 @@ public final class NpmConfig {
 
     public static NpmConfig of(Npmrc... layers) {
         return new NpmConfig(List.of(layers));
+    }
+
+    /**
+     * The layers npm reads for a package, highest first: the {@code npm_config_*} environment, the project's
+     * {@code .npmrc}, then the user's, which is {@code npm_config_userconfig} when that variable is set (as npm
+     * does) and {@code defaultUserNpmrc} otherwise. npm's global {@code $PREFIX/etc/npmrc} and its builtin config
+     * are not read: they depend on where Node is installed, which a build must not.
+     */
+    public static NpmConfig load(Path projectNpmrc, Path defaultUserNpmrc, Map<String, String> env) {
+        Npmrc environment = Npmrc.fromEnvironment(env);
+        Path user = environment.get("userconfig").map(Path::of).orElse(defaultUserNpmrc);
+        return new NpmConfig(List.of(environment, Npmrc.read(projectNpmrc, env), Npmrc.read(user, env)));
     }
 
     public List<Npmrc> layers() {

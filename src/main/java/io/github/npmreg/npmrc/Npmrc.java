@@ -232,6 +232,16 @@ public final class Npmrc {
         return out;
     }
 
+    /** {@link NpmConfig#credentialsForPublish(String)} on this file alone. */
+    public Optional<NpmrcAuth> credentialsForPublish(String registry) {
+        return NpmConfig.of(this).credentialsForPublish(registry);
+    }
+
+    /** {@link NpmConfig#credentialsForRequest(String)} on this file alone. */
+    public Optional<NpmrcAuth> credentialsForRequest(String url) {
+        return NpmConfig.of(this).credentialsForRequest(url);
+    }
+
     /** The place of one key in messages: {@code .npmrc file /x/.npmrc, key //host/:_authToken (line 3)}. */
     public String describe(String key) {
         Entry e = entries.get(key);

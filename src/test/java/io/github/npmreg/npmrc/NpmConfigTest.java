@@ -119,4 +119,18 @@ class NpmConfigTest {
         Credentials c = config("//h/:_authToken=glpat-verysecretvalue\n").credentialsForPublish("https://h/").orElseThrow().credentials();
         assertTrue(!c.toString().contains("verysecret") && !c.source().contains("verysecret"), c.toString());
     }
+
+    @Test
+    void loadStacksEnvironmentProjectAndUser(@TempDir Path dir) throws Exception {
+        Path project = Files.writeString(dir.resolve("project-npmrc"), "registry=https://project.example/\n//h/:_authToken=p\n");
+        Path user = Files.writeString(dir.resolve("user-npmrc"), "registry=https://user.example/\n//u/:_authToken=u\n");
+        Path other = Files.writeString(dir.resolve("other-npmrc"), "//o/:_authToken=o\n");
+        NpmConfig c = NpmConfig.load(project, user, Map.of("NPM_CONFIG_REGISTRY", "https://env.example/"));
+        assertEquals("https://env.example/", c.get("registry").orElseThrow().value());
+        assertTrue(c.credentialsForPublish("https://u/").isPresent());
+        NpmConfig redirected = NpmConfig.load(project, user, Map.of("npm_config_userconfig", other.toString()));
+        assertEquals("https://project.example/", redirected.get("registry").orElseThrow().value());
+        assertTrue(redirected.credentialsForPublish("https://o/").isPresent());
+        assertTrue(redirected.credentialsForPublish("https://u/").isEmpty());
+    }
 }
