@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.npmreg.BuildLog;
+import io.github.npmreg.NpmregException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -48,7 +49,8 @@ final class PublishBody extends AbstractHttpEntity {
         try {
             this.tarballSize = Files.size(request.tarball());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the tarball " + request.tarball(), e);
+            throw new NpmregException("Cannot read the tarball to publish, " + request.tarball() + ": " + e,
+                    "run the pack goal first (mvn package runs it), or point the publish goal at an existing .tgz", e);
         }
         this.base64Length = 4 * ((tarballSize + 2) / 3);
         String marker = "npmreg-data-" + UUID.randomUUID();
@@ -156,8 +158,8 @@ final class PublishBody extends AbstractHttpEntity {
             }
         }
         if (read != tarballSize) {
-            throw new IOException("the tarball " + request.tarball() + " changed while it was being uploaded ("
-                    + tarballSize + " bytes expected, " + read + " read); nothing half-written counts: publish again");
+            throw new TarballChangedException("the tarball " + request.tarball() + " changed while it was being"
+                    + " uploaded (" + tarballSize + " bytes expected, " + read + " read)");
         }
         out.write(suffix);
         progress.add(suffix.length);
@@ -167,6 +169,13 @@ final class PublishBody extends AbstractHttpEntity {
     @Override
     public void close() {
         // nothing held open between writes: each writeTo opens and closes the tarball
+    }
+
+    /** The file under the upload changed size: retrying cannot help, so the client fails at once. */
+    static final class TarballChangedException extends IOException {
+        TarballChangedException(String message) {
+            super(message);
+        }
     }
 
     /** Logs about every 10 % of a large body, with the average rate so far. */

@@ -194,6 +194,10 @@ public final class RegistryClient implements AutoCloseable {
             IOException failure = null;
             try {
                 answer = send("PUT", url, r.credentials(), headers, body);
+            } catch (PublishBody.TarballChangedException e) {
+                throw new NpmregException("Cannot publish " + id + ": " + e.getMessage()
+                        + "; another process is writing it", "let the build finish writing the tarball (do not run"
+                        + " two builds in the same directory at once), then publish again", e);
             } catch (IOException e) {
                 failure = e;
             }

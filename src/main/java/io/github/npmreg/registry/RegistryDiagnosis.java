@@ -38,8 +38,10 @@ public final class RegistryDiagnosis {
     public static RegistryException explain(String method, URI url, int status, Map<String, String> headers,
             String body, String credentials, long uploadBytes) {
         String message = registryMessage(body);
-        String lower = message.toLowerCase(Locale.ROOT);
-        String wwwAuth = headers.getOrDefault("www-authenticate", "").toLowerCase(Locale.ROOT);
+        String wwwAuthRaw = headers.getOrDefault("www-authenticate", "");
+        // GitLab puts the reason of a 401 (expired, revoked) in the body and in WWW-Authenticate.
+        String lower = (message + " " + wwwAuthRaw).toLowerCase(Locale.ROOT);
+        String wwwAuth = wwwAuthRaw.toLowerCase(Locale.ROOT);
         String evidence = method + " " + url + " answered " + status
                 + (message.isEmpty() ? "" : ": \"" + message + "\"");
         String sent = credentials == null ? "" : " (sent: " + credentials + ")";
@@ -236,7 +238,7 @@ public final class RegistryDiagnosis {
             try {
                 JsonNode json = JSON.readTree(text);
                 StringBuilder out = new StringBuilder();
-                for (String field : new String[] {"message", "error", "reason", "detail"}) {
+                for (String field : new String[] {"message", "error", "error_description", "reason", "detail"}) {
                     JsonNode v = json.get(field);
                     if (v != null && !v.isNull()) {
                         String s = v.isTextual() ? v.asText() : v.toString();

@@ -53,6 +53,8 @@ final class FaultInjectingProxy implements AutoCloseable {
     private final Queue<Fault> putFaults = new ConcurrentLinkedQueue<>();
     /** Status of every PUT the upstream registry answered. */
     final List<Integer> upstreamPutStatuses = Collections.synchronizedList(new ArrayList<>());
+    /** The request target of every forwarded request, as the client sent it. */
+    final List<String> requestTargets = Collections.synchronizedList(new ArrayList<>());
     /** Every PUT that reached the proxy, as "fault" names. */
     final List<Fault> putsSeen = Collections.synchronizedList(new ArrayList<>());
 
@@ -72,6 +74,7 @@ final class FaultInjectingProxy implements AutoCloseable {
         putFaults.addAll(List.of(faults));
         upstreamPutStatuses.clear();
         putsSeen.clear();
+        requestTargets.clear();
     }
 
     @Override
@@ -151,7 +154,11 @@ final class FaultInjectingProxy implements AutoCloseable {
 
     private HttpResponse<byte[]> forward(String method, String target, Map<String, String> headers, byte[] body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(upstream.toString().replaceAll("/$", "") + target))
+        // Absolute-form targets ("PUT http://host/path") arrive when a client uses this as its forward proxy.
+        URI to = target.startsWith("http://") ? URI.create(target)
+                : URI.create(upstream.toString().replaceAll("/$", "") + target);
+        requestTargets.add(target);
+        HttpRequest.Builder b = HttpRequest.newBuilder(to)
                 .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach((k, v) -> {

@@ -140,6 +140,32 @@ class PublishFaultInjectionTest {
         assertEquals(List.of(), proxy.upstreamPutStatuses);
     }
 
+    @Test
+    void publishesThroughAForwardProxyUnlessTheHostIsExempt() throws IOException {
+        ProxyConfig viaProxy = new ProxyConfig("127.0.0.1", proxy.url().getPort(), null, null, "localhost|*.internal");
+        RegistryClientConfig config = RegistryClientConfig.defaults("npmreg-test", log)
+                .withVisibilityPoll(Duration.ZERO, Duration.ofMillis(100)).withProxy(viaProxy);
+        NpmPackedFixture pkg = fixture();
+        proxy.script();
+        try (RegistryClient proxied = new RegistryClient(config)) {
+            assertEquals(PublishOutcome.Result.PUBLISHED,
+                    proxied.publish(pkg.request(verdaccio.url(), credentials)).result());
+        }
+        assertEquals(List.of(201), proxy.upstreamPutStatuses, "the PUT went through the proxy");
+        assertTrue(proxy.requestTargets.contains(verdaccio.url() + "npmreg-faults"), proxy.requestTargets.toString());
+        assertStoredOnce(pkg);
+
+        NpmPackedFixture direct = fixture();
+        proxy.script();
+        ProxyConfig exempt = new ProxyConfig("127.0.0.1", proxy.url().getPort(), null, null, "localhost|127.0.0.*");
+        try (RegistryClient bypassing = new RegistryClient(config.withProxy(exempt))) {
+            assertEquals(PublishOutcome.Result.PUBLISHED,
+                    bypassing.publish(direct.request(verdaccio.url(), credentials)).result());
+        }
+        assertEquals(List.of(), proxy.requestTargets, "nonProxyHosts must bypass the proxy");
+        assertStoredOnce(direct);
+    }
+
     private static NpmPackedFixture fixture() throws IOException {
         return NpmPackedFixture.pack(work, "npmreg-faults", "1.0." + VERSION.getAndIncrement());
     }

@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  * (see test-registry-verdaccio.md). One instance per test class keeps the suite fast (start-up is ~0.8 s).
  *
  * <p>Usable from JUnit ({@code try (Verdaccio v = Verdaccio.start(dir))}) and from plain Java:
- * {@code java ... Verdaccio start <dir>} writes {@code <dir>/registry.properties} and leaves the server running
- * (bounded to 30 minutes by {@code timeout 1800}); {@code Verdaccio stop <dir>} stops it.
+ * {@code java ... Verdaccio start <dir>} writes {@code <dir>/registry.properties} and leaves the server running;
+ * {@code Verdaccio stop <dir>} stops it. Every server runs under {@code timeout 1800}, so none lives longer than
+ * 30 minutes even when nobody stops it.
  */
 public final class Verdaccio implements AutoCloseable {
     public static final String CI_USER = "ci";
@@ -79,9 +80,13 @@ public final class Verdaccio implements AutoCloseable {
             }
             int port = freePort();
             List<String> command = new ArrayList<>();
-            if (detached && !isWindows()) {
-                // The launcher JVM exits right away; a forgotten registry must not outlive the CI job.
-                command.addAll(List.of("timeout", "1800"));
+            Path timeout = onPath("timeout");
+            if (timeout != null) {
+                // A registry must not outlive its test run by long: the launcher JVM exits right away, and a test
+                // JVM killed with SIGKILL runs no shutdown hook. timeout(1) forwards our SIGTERM to node.
+                command.addAll(List.of(timeout.toString(), "1800"));
+            } else if (detached) {
+                throw new IllegalStateException("the detached launcher needs coreutils' timeout on PATH");
             }
             command.addAll(List.of("node", bin.toString(), "--config", config.toString(),
                     "--listen", "127.0.0.1:" + port));
@@ -300,6 +305,19 @@ public final class Verdaccio implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
+    }
+
+    private static Path onPath(String program) {
+        if (isWindows()) {
+            return null;
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, program);
+            if (!dir.isEmpty() && Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     private static boolean isWindows() {
