@@ -67,7 +67,7 @@ final class NetworkCheck implements Check {
                 tls = ", TLS certificate trusted";
             } catch (SSLException e) {
                 return List.of(tlsFinding(registry, e));
-            } catch (java.net.http.HttpConnectTimeoutException e) {
+            } catch (java.io.InterruptedIOException e) {
                 // TCP connected above, so the time went into the handshake: the port does not answer TLS.
                 return List.of(Finding.of(FindingKind.TLS_FAILED, id(),
                         "TCP to " + host + ":" + port + " works but the TLS handshake got no answer: " + e,

@@ -11,9 +11,7 @@ import io.github.npmreg.auth.ServerCredentials;
 import io.github.npmreg.manifest.ManifestReader;
 import io.github.npmreg.manifest.PackageName;
 import io.github.npmreg.npmrc.NpmConfig;
-import io.github.npmreg.npmrc.Npmrc;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,7 +26,7 @@ public final class SetupReader {
     /**
      * @param packageDirectory  the folder with package.json
      * @param explicitRegistry  the plugin's registry parameter, or {@code null}
-     * @param npmConfig         the npm config layers, highest precedence first (environment, project, user .npmrc)
+     * @param npmConfig         the npm config layers as {@link NpmConfig#load} stacks them
      * @param server            what settings.xml says about the configured server id, {@code null} when none is set
      * @param serverCredentials that server's decrypted username/password, {@code null} when absent or undecryptable
      * @param environment       the process environment
@@ -69,10 +67,4 @@ public final class SetupReader {
         return builder;
     }
 
-    /** The npm config layers npm reads for a project: environment, project .npmrc, user .npmrc. */
-    public static NpmConfig npmConfig(Path packageDirectory, Path userNpmrc, Map<String, String> environment) {
-        return NpmConfig.of(List.of(Npmrc.fromEnvironment(environment),
-                Npmrc.read(packageDirectory.resolve(".npmrc"), environment),
-                Npmrc.read(userNpmrc, environment)));
-    }
 }

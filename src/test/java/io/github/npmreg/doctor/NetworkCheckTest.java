@@ -15,11 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,17 +85,14 @@ class NetworkCheckTest {
         return server;
     }
 
-    /** A network that trusts exactly the certificate in {@code store}, as -Dnpmreg.cafile would make it. */
+    /** A network that also trusts the certificate in {@code store}, given as -Dnpmreg.cafile=ca.pem gives it. */
     private static Network trusting(KeyStore store) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
         String alias = store.aliases().nextElement();
-        trust.setCertificateEntry(alias, store.getCertificate(alias));
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext ssl = SSLContext.getInstance("TLS");
-        ssl.init(null, tmf.getTrustManagers(), null);
-        return new JdkNetwork(ssl, null, Duration.ofSeconds(5));
+        Path pem = certs.resolve(alias + "-ca.pem");
+        Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(store.getCertificate(alias).getEncoded())
+                + "\n-----END CERTIFICATE-----\n");
+        return Networks.trusting(pem);
     }
 
     private Finding run(String registry, Network network) {
@@ -164,7 +161,7 @@ class NetworkCheckTest {
     @Test
     void httpsToAServerThatNeverAnswersTheHandshake() throws Exception {
         try (StubRegistry plain = new StubRegistry()) {
-            Network impatient = new JdkNetwork(SSLContext.getDefault(), null, Duration.ofMillis(500));
+            Network impatient = Networks.with(Networks.config(Duration.ofMillis(500)));
             Finding f = run("https://127.0.0.1:" + plain.port() + "/", impatient);
             assertEquals(FindingKind.TLS_FAILED.id(), f.id(), f.toString());
         }
@@ -177,8 +174,7 @@ class NetworkCheckTest {
             port = s.getLocalPort();
         }
         ProxyConfig proxy = new ProxyConfig("127.0.0.1", port, null, null, null);
-        Network network = new JdkNetwork(SSLContext.getDefault(), proxy, Duration.ofSeconds(5));
-        Finding f = run("https://registry.npmjs.org/", network);
+        Finding f = run("https://registry.npmjs.org/", Networks.via(proxy));
         assertEquals(FindingKind.TCP_FAILED.id(), f.id());
         assertTrue(f.evidence().contains("through proxy 127.0.0.1:" + port), f.evidence());
         assertTrue(f.fix().contains("<proxy> in settings.xml"), f.fix());
@@ -188,8 +184,7 @@ class NetworkCheckTest {
     void nonProxyHostsGoDirect() throws Exception {
         try (StubRegistry registry = new StubRegistry()) {
             ProxyConfig proxy = new ProxyConfig("proxy.invalid", 3128, null, null, "127.0.0.1|localhost");
-            Network network = new JdkNetwork(SSLContext.getDefault(), proxy, Duration.ofSeconds(5));
-            Finding f = run(registry.base() + "/", network);
+            Finding f = run(registry.base() + "/", Networks.via(proxy));
             assertEquals(Status.PASS, f.status(), f.toString());
             assertTrue(f.evidence().contains("direct connection"), f.evidence());
         }
