@@ -53,7 +53,7 @@ final class CiCheck implements Check {
             String warning = ci.scopeWarning(context.packageName());
             if (warning != null) {
                 findings.add(Finding.of(FindingKind.GITLAB_SCOPE_NOT_ROOT_NAMESPACE, id(), warning,
-                        "\"name\": \"@" + ci.rootNamespace().orElse("<root namespace>").toLowerCase()
+                        "\"name\": \"@" + ci.rootNamespace().orElse("<root namespace>").toLowerCase(java.util.Locale.ROOT)
                                 + "/<name>\" in package.json, or install from " + gitlab.endpoint()));
             }
         }

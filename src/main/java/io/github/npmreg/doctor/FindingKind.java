@@ -43,7 +43,7 @@ public enum FindingKind {
             "GitLab stores package.json as metadata and rejects it at 20,000 characters or more "
                     + "(Packages::Npm::Metadatum::MAX_PACKAGE_JSON_SIZE), after dropping readme, readmeFilename, "
                     + "licenseText, contributors and exports.",
-            "400 Bad Request - PUT … - {\"message\":\"Validation failed: Package json structure is too large\"}",
+            "400 Bad Request - PUT … - Validation failed (the stored package.json is over 20,000 characters)",
             "Shrink package.json: move long fields (scripts, keywords, config) out of it."),
     TARBALL_TOO_LARGE("tarball-too-large", Status.FAIL, "tarball exceeds the registry's size limit",
             "The registry refuses uploads above its limit (GitLab: npm_max_file_size, 500 MB by default).",
