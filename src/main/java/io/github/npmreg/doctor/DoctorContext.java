@@ -182,6 +182,11 @@ public record DoctorContext(
         public Builder provenance(boolean v) { provenance = v; return this; }
         public Builder network(Network v) { network = v; return this; }
 
+        /** The registry chosen so far, {@code null} when none was; the caller picks proxy and trust by its URL. */
+        public RegistryChoice registry() {
+            return registry;
+        }
+
         public DoctorContext build() {
             return new DoctorContext(packageDirectory, manifest, manifestError, tarball, tarballSizeLimit, registry,
                     npmrc, server, credentials, environment, clock, tag, requireTag, releaseTagPattern, trustedPublishing, provenance,
