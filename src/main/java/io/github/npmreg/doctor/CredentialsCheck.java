@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  */
 final class CredentialsCheck implements Check {
     private static final Set<String> AUTH_SUFFIXES = Set.of("_authToken", "_auth", "username", "_password");
+    /** Credential keys npm refuses without a //host/path/ prefix, as .npmrc files and npm_config_* spell them. */
+    private static final Set<String> BARE_AUTH_KEYS =
+            Set.of("_authToken", "_authtoken", "-authtoken", "_auth", "username", "_password");
     private static final Pattern UNRESOLVED = Pattern.compile("\\$\\{([^}?]+)}");
 
     @Override
@@ -86,7 +89,7 @@ final class CredentialsCheck implements Check {
 
     private void npmrcLines(DoctorContext context, List<Finding> findings) {
         for (NpmrcLine line : context.npmrc()) {
-            if (AUTH_SUFFIXES.contains(line.key())) {
+            if (BARE_AUTH_KEYS.contains(line.key())) {
                 findings.add(Finding.of(FindingKind.NPMRC_AUTH_NOT_NERF_DARTED, id(),
                         line.where() + ": " + line.key() + " without a //host/path/ prefix",
                         "in " + line.where() + " write " + publishKeyOrPlaceholder(context) + ":" + line.key()
