@@ -25,12 +25,15 @@ def theirs = reg.view(tmp.resolve('view-npm'), '@it/token-pkg-npm@1.0.0')
 // Intended differences: the name (and what contains it), the tarball bytes (npm's gzip is Node's zlib),
 // npm's own version stamps, and registry bookkeeping.
 def different = ['name', '_id', 'dist', '_nodeVersion', '_npmVersion', 'time', '_rev', 'dist-tags', 'versions',
-                 '_cached', '_contentLength', 'bugs', 'homepage', 'repository', 'readme'] as Set
+                 '_cached', '_contentLength', 'bugs', 'homepage', 'repository', 'readme', 'bin'] as Set
 def keys = { node -> node.fieldNames().toList().findAll { !different.contains(it) } as Set }
 assert keys(ours) == keys(theirs) : "fields differ: ours ${keys(ours)}, npm ${keys(theirs)}"
 keys(theirs).each { k -> assert ours.get(k) == theirs.get(k) : "field ${k}: ours ${ours.get(k)}, npm ${theirs.get(k)}" }
 // repository/bugs/homepage hold the name of the repo, which is the same in both copies.
 ['repository', 'bugs', 'homepage'].each { k -> assert ours.get(k) == theirs.get(k) : "field ${k}: ours ${ours.get(k)}, npm ${theirs.get(k)}" }
+
+// A string bin is keyed by the package's (unscoped) name: the same rule, applied to the two names.
+assert ours.get('bin').toString() == '{"token-pkg":"cli.js"}' && theirs.get('bin').toString() == '{"token-pkg-npm":"cli.js"}'
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('+ @it/token-pkg@1.0.0')

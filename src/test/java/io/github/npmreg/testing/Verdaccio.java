@@ -174,6 +174,10 @@ public final class Verdaccio implements AutoCloseable {
         Path dir = Path.of(args[1]).toAbsolutePath();
         Path file = dir.resolve("registry.properties");
         if (args[0].equals("start")) {
+            // Every build's ITs start from an empty registry: a version left by an earlier build would make a
+            // first publish fail as a duplicate.
+            deleteRecursively(dir);
+            Files.createDirectories(dir);
             Verdaccio v = start(dir, Options.defaults(), true);
             Properties p = new Properties();
             p.setProperty("url", v.url().toString());
@@ -206,6 +210,17 @@ public final class Verdaccio implements AutoCloseable {
                 }).join();
             });
             System.out.println("Verdaccio (pid " + pid + ") stopped");
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
         }
     }
 
