@@ -18,4 +18,11 @@ public record CredentialRequest(URI registry, Optional<ServerCredentials> server
         Objects.requireNonNull(npmrc, "npmrc");
         env = Map.copyOf(env);
     }
+
+    /** Names only: the environment and the config hold secrets. */
+    @Override
+    public String toString() {
+        return "credential request for " + registry + (server.map(s -> " with " + s).orElse(""))
+                + ", " + npmrc.layers().size() + " npm config layer(s), " + env.size() + " environment variable(s)";
+    }
 }

@@ -46,7 +46,7 @@ public final class CredentialResolver {
 
     /**
      * The credentials for publishing to {@code registry} with the standard sources. {@code npmrcFiles} are the
-     * layers highest first (see {@link NpmConfig#load}); pass the {@code npm_config_*} environment layer among them
+     * layers highest first ({@code NpmrcFiles.load} builds them); pass the {@code npm_config_*} environment layer among them
      * if npm's environment config should count.
      */
     public static Credentials resolve(URI registry, Optional<ServerCredentials> server, List<Npmrc> npmrcFiles,

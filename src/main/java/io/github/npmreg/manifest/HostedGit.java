@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,16 +16,16 @@ import java.util.regex.Pattern;
  */
 final class HostedGit {
     /** One host's fixed data (hosted-git-info lib/hosts.js). */
-    private record Host(String name, String domain, String treepath, java.util.Set<String> protocols) {}
+    private record Host(String name, String domain, String treepath, Set<String> protocols) {}
 
     private static final Map<String, Host> BY_NAME = Map.of(
             "github", new Host("github", "github.com", "tree",
-                    java.util.Set.of("git:", "http:", "git+ssh:", "git+https:", "ssh:", "https:")),
+                    Set.of("git:", "http:", "git+ssh:", "git+https:", "ssh:", "https:")),
             "bitbucket", new Host("bitbucket", "bitbucket.org", "src",
-                    java.util.Set.of("git+ssh:", "git+https:", "ssh:", "https:")),
-            "gitlab", new Host("gitlab", "gitlab.com", "tree", java.util.Set.of("git+ssh:", "git+https:", "ssh:", "https:")),
-            "gist", new Host("gist", "gist.github.com", null, java.util.Set.of("git:", "git+ssh:", "git+https:", "ssh:", "https:")),
-            "sourcehut", new Host("sourcehut", "git.sr.ht", "tree", java.util.Set.of("git+ssh:", "https:")));
+                    Set.of("git+ssh:", "git+https:", "ssh:", "https:")),
+            "gitlab", new Host("gitlab", "gitlab.com", "tree", Set.of("git+ssh:", "git+https:", "ssh:", "https:")),
+            "gist", new Host("gist", "gist.github.com", null, Set.of("git:", "git+ssh:", "git+https:", "ssh:", "https:")),
+            "sourcehut", new Host("sourcehut", "git.sr.ht", "tree", Set.of("git+ssh:", "https:")));
     private static final Map<String, String> BY_DOMAIN = Map.of("github.com", "github", "bitbucket.org", "bitbucket",
             "gitlab.com", "gitlab", "gist.github.com", "gist", "git.sr.ht", "sourcehut");
     /** hosted-git-info's protocol table: representation name and whether auth is kept. */
@@ -35,7 +36,7 @@ final class HostedGit {
             Map.entry("git+http:", new String[] {null, "true"}), Map.entry("github:", new String[] {"github", "false"}),
             Map.entry("bitbucket:", new String[] {"bitbucket", "false"}), Map.entry("gitlab:", new String[] {"gitlab", "false"}),
             Map.entry("gist:", new String[] {"gist", "false"}), Map.entry("sourcehut:", new String[] {"sourcehut", "false"}));
-    private static final java.util.Set<String> SPECIAL = java.util.Set.of("http:", "https:", "ws:", "wss:", "ftp:", "file:");
+    private static final Set<String> SPECIAL = Set.of("http:", "https:", "ws:", "wss:", "ftp:", "file:");
     private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.\\-]*:)(.*)$", Pattern.DOTALL);
 
     private final Host host;

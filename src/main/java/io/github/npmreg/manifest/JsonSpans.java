@@ -35,6 +35,9 @@ final class JsonSpans {
     /** The root object of {@code text}. */
     static ObjectSpan root(String text) {
         JsonSpans s = new JsonSpans(text);
+        if (text.startsWith("\uFEFF")) {
+            s.pos = 1; // a UTF-8 byte order mark, which npm's reader tolerates
+        }
         s.skipWhitespace();
         if (s.pos >= text.length() || text.charAt(s.pos) != '{') {
             throw new IllegalArgumentException("not a JSON object");

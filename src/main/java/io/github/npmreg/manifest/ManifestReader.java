@@ -47,7 +47,7 @@ public final class ManifestReader {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw new NpmregException("Invalid JSON in " + packageJson.toAbsolutePath() + where + ": "
-                    + e.getOriginalMessage(), "Fix the JSON syntax there (npm pkg get name shows npm's view).", e);
+                    + e.getOriginalMessage(), "Fix the JSON syntax at that position (a missing comma or quote is the usual cause).", e);
         } catch (IOException e) {
             throw new NpmregException("Cannot read " + packageJson.toAbsolutePath() + ": " + e,
                     "Check that the file is readable by the user running the build.", e);

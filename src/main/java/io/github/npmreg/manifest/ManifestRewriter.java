@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  */
 public final class ManifestRewriter {
     /** json-parse-even-better-errors' rule: the newline and indent right after the opening brace. */
-    private static final Pattern FORMAT = Pattern.compile("^\\s*[{\\[]((?:\\r?\\n)+)([ \\t]*)");
+    private static final Pattern FORMAT = Pattern.compile("^\\uFEFF?\\s*[{\\[]((?:\\r?\\n)+)([ \\t]*)");
 
     private ManifestRewriter() {}
 

@@ -81,7 +81,7 @@ public final class PublishManifest {
     private void prepare(String gitHead) {
         ObjectNode scripts = data.get("scripts") instanceof ObjectNode s ? s : NODES.objectNode();
         // gypfile
-        if (!truthy(scripts.get("install")) && !truthy(scripts.get("preinstall"))
+        if (!JsValues.truthy(scripts.get("install")) && !JsValues.truthy(scripts.get("preinstall"))
                 && !(data.get("gypfile") != null && data.get("gypfile").isBoolean() && !data.get("gypfile").booleanValue())) {
             if (rootEntries().anyMatch(n -> !n.startsWith(".") && n.endsWith(".gyp"))) {
                 scripts.put("install", "node-gyp rebuild");
@@ -90,7 +90,7 @@ public final class PublishManifest {
             }
         }
         // serverjs
-        if (!truthy(scripts.get("start")) && Files.exists(dir.resolve("server.js"))) {
+        if (!JsValues.truthy(scripts.get("start")) && Files.exists(dir.resolve("server.js"))) {
             scripts.put("start", "node server.js");
             data.set("scripts", scripts);
         }
@@ -98,12 +98,12 @@ public final class PublishManifest {
         readme();
         mans();
         JsonNode directories = data.get("directories");
-        if (directories != null && truthy(directories.get("bin")) && !truthy(data.get("bin"))) {
+        if (directories != null && JsValues.truthy(directories.get("bin")) && !JsValues.truthy(data.get("bin"))) {
             expandBinDirectory(directories.get("bin").asText());
         } else {
             normalizeBin();
         }
-        if (!truthy(data.get("gitHead")) && gitHead != null && !gitHead.isEmpty()) {
+        if (!JsValues.truthy(data.get("gitHead")) && gitHead != null && !gitHead.isEmpty()) {
             data.put("gitHead", gitHead);
         }
         fillTypes();
@@ -114,7 +114,7 @@ public final class PublishManifest {
                 it.remove();
             }
         }
-        if (truthy(data.get("name")) && truthy(data.get("version"))) {
+        if (JsValues.truthy(data.get("name")) && JsValues.truthy(data.get("version"))) {
             data.put("_id", data.get("name").asText() + "@" + data.get("version").asText());
         }
         if (data.get("bundleDependencies") == null && data.has("bundledDependencies")) {
@@ -131,7 +131,7 @@ public final class PublishManifest {
     private void fixNameAndVersion() {
         JsonNode name = data.get("name");
         if (name != null && name.isTextual()) {
-            String trimmed = jsTrim(name.textValue());
+            String trimmed = JsValues.jsTrim(name.textValue());
             if (!trimmed.equals(name.textValue())) {
                 data.put("name", trimmed);
             }
@@ -200,7 +200,7 @@ public final class PublishManifest {
     /** fixRepositoryField: first of {@code repositories}, string to object, hosted URL normalized. */
     private void fixRepository() {
         JsonNode repositories = data.get("repositories");
-        if (truthy(repositories)) {
+        if (JsValues.truthy(repositories)) {
             JsonNode first = repositories.isArray() ? repositories.get(0)
                     : repositories.isTextual() ? NODES.textNode(repositories.textValue().substring(0, 1)) : null;
             if (first == null) {
@@ -210,7 +210,7 @@ public final class PublishManifest {
             }
         }
         JsonNode repository = data.get("repository");
-        if (!truthy(repository)) {
+        if (!JsValues.truthy(repository)) {
             return;
         }
         if (repository.isTextual()) {
@@ -220,7 +220,7 @@ public final class PublishManifest {
             data.set("repository", object);
             repository = object;
         }
-        if (repository instanceof ObjectNode object && truthy(object.get("url")) && object.get("url").isTextual()) {
+        if (repository instanceof ObjectNode object && JsValues.truthy(object.get("url")) && object.get("url").isTextual()) {
             String url = object.get("url").textValue();
             HostedGit hosted = HostedGit.fromUrl(url);
             if (hosted != null) {
@@ -236,12 +236,12 @@ public final class PublishManifest {
     private void fixDependencies() {
         for (String type : List.of("dependencies", "devDependencies", "optionalDependencies")) {
             JsonNode deps = data.get(type);
-            if (!truthy(deps)) {
+            if (!JsValues.truthy(deps)) {
                 continue;
             }
             if (deps.isTextual()) {
                 ArrayNode list = NODES.arrayNode();
-                for (String d : jsTrim(deps.textValue()).split("[\\n\\r\\s\\t ,]+", -1)) {
+                for (String d : JsValues.jsTrim(deps.textValue()).split("[\\n\\r\\s\\t ,]+", -1)) {
                     list.add(d);
                 }
                 deps = list;
@@ -250,10 +250,10 @@ public final class PublishManifest {
                 ObjectNode o = NODES.objectNode();
                 for (JsonNode d : deps) {
                     if (d.isTextual()) {
-                        String s = jsTrim(d.textValue());
+                        String s = JsValues.jsTrim(d.textValue());
                         Matcher m = DEP_SEPARATOR.matcher(s);
                         if (m.find()) {
-                            o.put(s.substring(0, m.start()), jsTrim(s.substring(m.start()).replaceFirst("^@", "")));
+                            o.put(s.substring(0, m.start()), JsValues.jsTrim(s.substring(m.start()).replaceFirst("^@", "")));
                         } else {
                             o.put(s, "");
                         }
@@ -267,7 +267,7 @@ public final class PublishManifest {
                 continue;
             }
             JsonNode deps = data.get(type);
-            if (!truthy(deps) || !(deps.isObject() || deps.isArray())) {
+            if (!JsValues.truthy(deps) || !(deps.isObject() || deps.isArray())) {
                 data.remove(type);
                 continue;
             }
@@ -292,8 +292,8 @@ public final class PublishManifest {
     /** npm-normalize-package-bin as inlined in @npmcli/package-json. */
     private void normalizeBin() {
         JsonNode bin = data.get("bin");
-        if (truthy(bin)) {
-            if (bin.isTextual() && truthy(data.get("name"))) {
+        if (JsValues.truthy(bin)) {
+            if (bin.isTextual() && JsValues.truthy(data.get("name"))) {
                 ObjectNode o = NODES.objectNode();
                 o.set(data.get("name").asText(), bin);
                 data.set("bin", o);
@@ -354,7 +354,7 @@ public final class PublishManifest {
     /** The mans step: expand directories.man, then make {@code man} an array of clean paths. */
     private void mans() {
         JsonNode directories = data.get("directories");
-        if (directories != null && truthy(directories.get("man")) && !truthy(data.get("man"))) {
+        if (directories != null && JsValues.truthy(directories.get("man")) && !JsValues.truthy(data.get("man"))) {
             String manDir = NodePath.secureAndUnixify(directories.get("man").asText());
             Path root = dir.resolve(manDir.isEmpty() ? "." : manDir).normalize();
             ArrayNode man = NODES.arrayNode();
@@ -367,7 +367,7 @@ public final class PublishManifest {
             data.set("man", man);
         }
         JsonNode man = data.get("man");
-        if (truthy(man)) {
+        if (JsValues.truthy(man)) {
             ArrayNode mans = NODES.arrayNode();
             for (JsonNode entry : man.isArray() ? man : NODES.arrayNode().add(man)) {
                 if (entry.isTextual()) {
@@ -383,7 +383,7 @@ public final class PublishManifest {
     }
 
     private void authors() {
-        if (truthy(data.get("contributors"))) {
+        if (JsValues.truthy(data.get("contributors"))) {
             return;
         }
         Path authors = dir.resolve("AUTHORS");
@@ -392,7 +392,7 @@ public final class PublishManifest {
         }
         ArrayNode contributors = NODES.arrayNode();
         for (String line : read(authors).split("\\r?\\n", -1)) {
-            String clean = jsTrim(line.replaceAll("^\\s*#.*$", ""));
+            String clean = JsValues.jsTrim(line.replaceAll("^\\s*#.*$", ""));
             if (!clean.isEmpty()) {
                 contributors.add(clean);
             }
@@ -402,7 +402,7 @@ public final class PublishManifest {
 
     /** The first README with a markdown-like extension, else a plain {@code README}. */
     private void readme() {
-        if (truthy(data.get("readme"))) {
+        if (JsValues.truthy(data.get("readme"))) {
             return;
         }
         String readmeFile = null;
@@ -423,7 +423,7 @@ public final class PublishManifest {
             data.put("readme", read(dir.resolve(readmeFile)));
             data.put("readmeFilename", readmeFile);
         }
-        if (!truthy(data.get("readme"))) {
+        if (!JsValues.truthy(data.get("readme"))) {
             data.put("readme", NO_README);
         }
     }
@@ -432,7 +432,7 @@ public final class PublishManifest {
     private void fillTypes() {
         JsonNode main = data.get("main");
         String index;
-        if (!truthy(main)) {
+        if (!JsValues.truthy(main)) {
             index = "index.js";
         } else if (main.isTextual()) {
             index = main.textValue();
@@ -450,24 +450,24 @@ public final class PublishManifest {
     /** normalize-data.js, the part of normalize-package-data npm still runs. */
     private void normalizeData() {
         JsonNode description = data.get("description");
-        if (truthy(description) && !description.isTextual()) {
+        if (JsValues.truthy(description) && !description.isTextual()) {
             data.remove("description");
         }
         JsonNode readme = data.get("readme");
-        if (truthy(readme) && !truthy(data.get("description")) && !NO_README.equals(readme.asText())) {
+        if (JsValues.truthy(readme) && !JsValues.truthy(data.get("description")) && !NO_README.equals(readme.asText())) {
             data.put("description", extractDescription(readme.asText()));
         }
-        if (truthy(data.get("modules"))) {
+        if (JsValues.truthy(data.get("modules"))) {
             data.remove("modules");
         }
         JsonNode files = data.get("files");
-        if (truthy(files) && !files.isArray()) {
+        if (JsValues.truthy(files) && !files.isArray()) {
             data.remove("files");
-        } else if (truthy(files)) {
+        } else if (JsValues.truthy(files)) {
             data.set("files", filterStrings(files));
         }
         JsonNode man = data.get("man");
-        if (man != null && man.isTextual() && truthy(man)) {
+        if (man != null && man.isTextual() && JsValues.truthy(man)) {
             data.set("man", NODES.arrayNode().add(man));
         }
         bugs();
@@ -480,18 +480,18 @@ public final class PublishManifest {
             data.set("keywords", split);
             keywords = split;
         }
-        if (truthy(keywords) && !keywords.isArray()) {
+        if (JsValues.truthy(keywords) && !keywords.isArray()) {
             data.remove("keywords");
-        } else if (truthy(keywords)) {
+        } else if (JsValues.truthy(keywords)) {
             data.set("keywords", filterStrings(keywords));
         }
         JsonNode bd = data.get("bundleDependencies");
-        if (truthy(bd) && !bd.isArray()) {
+        if (JsValues.truthy(bd) && !bd.isArray()) {
             data.remove("bundleDependencies");
-        } else if (truthy(bd)) {
+        } else if (JsValues.truthy(bd)) {
             ArrayNode kept = filterStrings(bd);
             for (JsonNode name : kept) {
-                if (!truthy(data.get("dependencies"))) {
+                if (!JsValues.truthy(data.get("dependencies"))) {
                     data.set("dependencies", NODES.objectNode());
                 }
                 if (data.get("dependencies") instanceof ObjectNode deps && !deps.has(name.textValue())) {
@@ -501,10 +501,10 @@ public final class PublishManifest {
             data.set("bundleDependencies", kept);
         }
         homepage();
-        if (!truthy(data.get("readme"))) {
+        if (!JsValues.truthy(data.get("readme"))) {
             data.put("readme", NO_README);
         }
-        if (truthy(data.get("author"))) {
+        if (JsValues.truthy(data.get("author"))) {
             data.set("author", person(data.get("author")));
         }
         for (String set : List.of("maintainers", "contributors")) {
@@ -519,16 +519,16 @@ public final class PublishManifest {
     private void bugs() {
         JsonNode bugs = data.get("bugs");
         JsonNode repoUrl = data.path("repository").get("url");
-        if (!truthy(bugs) && truthy(repoUrl)) {
+        if (!JsValues.truthy(bugs) && JsValues.truthy(repoUrl)) {
             HostedGit hosted = repoUrl.isTextual() ? HostedGit.fromUrl(repoUrl.textValue()) : null;
             if (hosted != null && hosted.bugs() != null) {
                 data.set("bugs", NODES.objectNode().put("url", hosted.bugs()));
             }
-        } else if (truthy(bugs)) {
+        } else if (JsValues.truthy(bugs)) {
             if (bugs.isTextual()) {
                 if (isEmail(bugs.textValue())) {
                     data.set("bugs", NODES.objectNode().put("email", bugs.textValue()));
-                } else if (canParseUrl(bugs.textValue())) {
+                } else if (JsValues.canParseUrl(bugs.textValue())) {
                     data.set("bugs", NODES.objectNode().put("url", bugs.textValue()));
                 }
             } else if (bugs instanceof ObjectNode object) {
@@ -539,17 +539,17 @@ public final class PublishManifest {
                     }
                 }
                 ObjectNode fresh = NODES.objectNode();
-                if (truthy(object.get("url")) && canParseUrl(object.get("url").asText())) {
+                if (JsValues.truthy(object.get("url")) && JsValues.canParseUrl(object.get("url").asText())) {
                     fresh.set("url", object.get("url"));
                 }
                 JsonNode email = object.get("email");
-                if (truthy(email) && email.isTextual() && isEmail(email.textValue())) {
+                if (JsValues.truthy(email) && email.isTextual() && isEmail(email.textValue())) {
                     fresh.set("email", email);
                 }
                 data.set("bugs", fresh);
             }
             JsonNode now = data.get("bugs");
-            if (!(now instanceof ObjectNode o && (truthy(o.get("email")) || truthy(o.get("url"))))) {
+            if (!(now instanceof ObjectNode o && (JsValues.truthy(o.get("email")) || JsValues.truthy(o.get("url"))))) {
                 data.remove("bugs");
             }
         }
@@ -557,17 +557,17 @@ public final class PublishManifest {
 
     private void homepage() {
         JsonNode repoUrl = data.path("repository").get("url");
-        if (!truthy(data.get("homepage")) && truthy(data.get("repository")) && truthy(repoUrl)) {
+        if (!JsValues.truthy(data.get("homepage")) && JsValues.truthy(data.get("repository")) && JsValues.truthy(repoUrl)) {
             HostedGit hosted = repoUrl.isTextual() ? HostedGit.fromUrl(repoUrl.textValue()) : null;
             if (hosted != null) {
                 data.put("homepage", hosted.docs());
             }
         }
         JsonNode homepage = data.get("homepage");
-        if (truthy(homepage)) {
+        if (JsValues.truthy(homepage)) {
             if (!homepage.isTextual()) {
                 data.remove("homepage");
-            } else if (!canParseUrl(homepage.textValue())) {
+            } else if (!JsValues.canParseUrl(homepage.textValue())) {
                 data.put("homepage", "http://" + homepage.textValue());
             }
         }
@@ -579,15 +579,15 @@ public final class PublishManifest {
         if (value.isTextual()) {
             person = value.textValue();
         } else {
-            String name = value.path("name").isMissingNode() || !truthy(value.get("name")) ? "" : value.get("name").asText();
-            JsonNode u = truthy(value.get("url")) ? value.get("url") : value.get("web");
-            JsonNode e = truthy(value.get("email")) ? value.get("email") : value.get("mail");
-            person = name + (truthy(e) ? " <" + e.asText() + ">" : "") + (truthy(u) ? " (" + u.asText() + ")" : "");
+            String name = value.path("name").isMissingNode() || !JsValues.truthy(value.get("name")) ? "" : value.get("name").asText();
+            JsonNode u = JsValues.truthy(value.get("url")) ? value.get("url") : value.get("web");
+            JsonNode e = JsValues.truthy(value.get("email")) ? value.get("email") : value.get("mail");
+            person = name + (JsValues.truthy(e) ? " <" + e.asText() + ">" : "") + (JsValues.truthy(u) ? " (" + u.asText() + ")" : "");
         }
         ObjectNode parsed = NODES.objectNode();
         Matcher name = Pattern.compile("^([^(<]+)").matcher(person);
-        if (name.find() && !jsTrim(name.group()).isEmpty()) {
-            parsed.put("name", jsTrim(name.group()));
+        if (name.find() && !JsValues.jsTrim(name.group()).isEmpty()) {
+            parsed.put("name", JsValues.jsTrim(name.group()));
         }
         Matcher email = Pattern.compile("<([^<>]+)>").matcher(person);
         if (email.find()) {
@@ -602,41 +602,24 @@ public final class PublishManifest {
 
     /** The first paragraph of a markdown readme that is not a heading. */
     static String extractDescription(String readme) {
-        String[] lines = jsTrim(readme).split("\n", -1);
+        String[] lines = JsValues.jsTrim(readme).split("\n", -1);
         int start = 0;
-        while (start < lines.length && (jsTrim(lines[start]).startsWith("#") || jsTrim(lines[start]).isEmpty())) {
+        while (start < lines.length && (JsValues.jsTrim(lines[start]).startsWith("#") || JsValues.jsTrim(lines[start]).isEmpty())) {
             start++;
         }
         int end = start + 1;
-        while (end < lines.length && !jsTrim(lines[end]).isEmpty()) {
+        while (end < lines.length && !JsValues.jsTrim(lines[end]).isEmpty()) {
             end++;
         }
         List<String> paragraph = new ArrayList<>();
         for (int i = start; i < Math.min(end, lines.length); i++) {
             paragraph.add(lines[i]);
         }
-        return jsTrim(String.join(" ", paragraph));
+        return JsValues.jsTrim(String.join(" ", paragraph));
     }
 
     private static boolean isEmail(String s) {
         return s.contains("@") && s.indexOf('@') < s.lastIndexOf('.');
-    }
-
-    /** {@code URL.canParse} for the strings package.json holds: a scheme, and a host for the special schemes. */
-    static boolean canParseUrl(String s) {
-        Matcher m = Pattern.compile("^\\s*([a-zA-Z][a-zA-Z0-9+.\\-]*):(.*)$", Pattern.DOTALL).matcher(s);
-        if (!m.matches()) {
-            return false;
-        }
-        String scheme = m.group(1).toLowerCase(Locale.ROOT);
-        if (List.of("http", "https", "ws", "wss", "ftp").contains(scheme)) {
-            String rest = m.group(2).replace('\\', '/').replaceFirst("^/*", "");
-            String host = rest.split("[/?#]", 2)[0];
-            host = host.substring(host.lastIndexOf('@') + 1);
-            return !host.isEmpty() && !host.startsWith(":") && !host.matches(".*[\\s<>^|%].*")
-                    && host.replaceFirst(":\\d*$", "").indexOf(':') < 0;
-        }
-        return true;
     }
 
     private static ArrayNode filterStrings(JsonNode array) {
@@ -647,42 +630,6 @@ public final class PublishManifest {
             }
         }
         return out;
-    }
-
-    /** JavaScript truthiness of a JSON value. */
-    static boolean truthy(JsonNode n) {
-        if (n == null || n.isNull() || n.isMissingNode()) {
-            return false;
-        }
-        if (n.isBoolean()) {
-            return n.booleanValue();
-        }
-        if (n.isNumber()) {
-            return n.doubleValue() != 0;
-        }
-        if (n.isTextual()) {
-            return !n.textValue().isEmpty();
-        }
-        return true;
-    }
-
-    /** {@code String.prototype.trim}: also removes NBSP, BOM and the other Unicode spaces Java's strip keeps. */
-    static String jsTrim(String s) {
-        int start = 0;
-        int end = s.length();
-        while (start < end && isJsSpace(s.charAt(start))) {
-            start++;
-        }
-        while (end > start && isJsSpace(s.charAt(end - 1))) {
-            end--;
-        }
-        return s.substring(start, end);
-    }
-
-    private static boolean isJsSpace(char c) {
-        return c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == ' ' || c == 0xA0 || c == 0x1680
-                || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F
-                || c == 0x3000 || c == 0xFEFF;
     }
 
     private static List<String> fieldNames(ObjectNode object) {

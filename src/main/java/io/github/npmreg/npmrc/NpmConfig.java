@@ -5,9 +5,7 @@ import io.github.npmreg.auth.Credentials;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,6 +24,11 @@ public final class NpmConfig {
         public String describe() {
             return from.describe(key);
         }
+
+        @Override
+        public String toString() {
+            return describe() + " = " + (Npmrc.isSecretKey(key) ? io.github.npmreg.auth.Redaction.hint(value) : value);
+        }
     }
 
     private final List<Npmrc> layers;
@@ -41,18 +44,6 @@ public final class NpmConfig {
 
     public static NpmConfig of(Npmrc... layers) {
         return new NpmConfig(List.of(layers));
-    }
-
-    /**
-     * The layers npm reads for a package, highest first: the {@code npm_config_*} environment, the project's
-     * {@code .npmrc}, then the user's, which is {@code npm_config_userconfig} when that variable is set (as npm
-     * does) and {@code defaultUserNpmrc} otherwise. npm's global {@code $PREFIX/etc/npmrc} and its builtin config
-     * are not read: they depend on where Node is installed, which a build must not.
-     */
-    public static NpmConfig load(Path projectNpmrc, Path defaultUserNpmrc, Map<String, String> env) {
-        Npmrc environment = Npmrc.fromEnvironment(env);
-        Path user = environment.get("userconfig").map(Path::of).orElse(defaultUserNpmrc);
-        return new NpmConfig(List.of(environment, Npmrc.read(projectNpmrc, env), Npmrc.read(user, env)));
     }
 
     public List<Npmrc> layers() {
@@ -77,6 +68,23 @@ public final class NpmConfig {
      */
     public Optional<NpmrcAuth> credentialsForPublish(String registry) {
         return authAt(NerfDart.of(registry));
+    }
+
+    /**
+     * {@link #credentialsForRequest(String)}, and when nothing matches but {@code url} is on the registry's host,
+     * the registry's own credentials, as npm-registry-fetch's {@code getAuth} falls back (tarballs served from
+     * another path of the same host, e.g. GitLab's project-level tarball URLs behind a group registry).
+     */
+    public Optional<NpmrcAuth> credentialsForRequest(String url, String registry) {
+        Optional<NpmrcAuth> direct = credentialsForRequest(url);
+        if (direct.isPresent() || registry == null || url.equals(registry)) {
+            return direct;
+        }
+        String urlHost = NerfDart.hostAndPath(url);
+        String registryHost = NerfDart.hostAndPath(registry);
+        boolean sameHost = urlHost.substring(0, urlHost.indexOf('/', 2))
+                .equals(registryHost.substring(0, registryHost.indexOf('/', 2)));
+        return sameHost ? credentialsForRequest(registry) : direct;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.npmreg.npmrc;
 
 import io.github.npmreg.NpmregException;
+import io.github.npmreg.auth.Redaction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +35,21 @@ public final class Npmrc {
         public boolean isArray() {
             return values != null;
         }
+
+        /** Whether the value is a secret ({@code _authToken}, {@code _auth}, {@code _password}, with or without a nerf dart). */
+        public boolean isSecret() {
+            return isSecretKey(key);
+        }
+
+        @Override
+        public String toString() {
+            return key + "=" + (isSecret() ? Redaction.hint(value) : isArray() ? values : value) + (line > 0 ? " (line " + line + ")" : "");
+        }
+    }
+
+    static boolean isSecretKey(String key) {
+        String base = key.substring(key.lastIndexOf(':') + 1).toLowerCase(Locale.ROOT);
+        return base.equals("_authtoken") || base.equals("-authtoken") || base.equals("_auth") || base.equals("_password");
     }
 
     /** A key under a {@code [section]} header, which npm does not see as a config key. */

@@ -105,4 +105,11 @@ class CredentialResolverTest {
         String s = new ServerCredentials("gitlab", "me", "super-secret-password").toString();
         assertFalse(s.contains("super-secret"), s);
     }
+
+    @Test
+    void requestToStringHidesTheEnvironment() {
+        String s = new CredentialRequest(REGISTRY, Optional.of(new ServerCredentials("g", null, "server-secret-value")),
+                NpmConfig.of(EXACT), ENV).toString();
+        assertFalse(s.contains("env-npm-token") || s.contains("server-secret") || s.contains("npmrc-token"), s);
+    }
 }

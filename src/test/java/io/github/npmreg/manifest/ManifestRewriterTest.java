@@ -119,4 +119,11 @@ class ManifestRewriterTest {
             assertEquals(List.of(file), files.toList(), "no temp file left");
         }
     }
+
+    @Test
+    void byteOrderMarkIsKept() {
+        String text = "\uFEFF{\n  \"name\": \"x\",\n  \"version\": \"1.0.0\",\n  \"publishConfig\": {}\n}\n";
+        assertEquals("\uFEFF{\n  \"name\": \"x\",\n  \"version\": \"2.0.0\",\n  \"publishConfig\": {\n    \"tag\": \"next\"\n  }\n}\n",
+                ManifestRewriter.setPublishConfig(ManifestRewriter.setVersion(text, "2.0.0"), Map.of("tag", "next")));
+    }
 }

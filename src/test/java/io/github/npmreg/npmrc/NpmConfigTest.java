@@ -121,16 +121,23 @@ class NpmConfigTest {
     }
 
     @Test
-    void loadStacksEnvironmentProjectAndUser(@TempDir Path dir) throws Exception {
-        Path project = Files.writeString(dir.resolve("project-npmrc"), "registry=https://project.example/\n//h/:_authToken=p\n");
-        Path user = Files.writeString(dir.resolve("user-npmrc"), "registry=https://user.example/\n//u/:_authToken=u\n");
-        Path other = Files.writeString(dir.resolve("other-npmrc"), "//o/:_authToken=o\n");
-        NpmConfig c = NpmConfig.load(project, user, Map.of("NPM_CONFIG_REGISTRY", "https://env.example/"));
-        assertEquals("https://env.example/", c.get("registry").orElseThrow().value());
-        assertTrue(c.credentialsForPublish("https://u/").isPresent());
-        NpmConfig redirected = NpmConfig.load(project, user, Map.of("npm_config_userconfig", other.toString()));
-        assertEquals("https://project.example/", redirected.get("registry").orElseThrow().value());
-        assertTrue(redirected.credentialsForPublish("https://o/").isPresent());
-        assertTrue(redirected.credentialsForPublish("https://u/").isEmpty());
+    void requestFallsBackToTheRegistryOnTheSameHost() {
+        NpmConfig c = config("//gitlab.example.com/api/v4/groups/7/-/packages/npm/:_authToken=group-token-0001\n");
+        String registry = "https://gitlab.example.com/api/v4/groups/7/-/packages/npm/";
+        String tarball = "https://gitlab.example.com/api/v4/projects/42/packages/npm/@acme/x/-/@acme/x-1.0.0.tgz";
+        assertTrue(c.credentialsForRequest(tarball).isEmpty());
+        assertEquals("Bearer group-token-0001",
+                c.credentialsForRequest(tarball, registry).orElseThrow().credentials().authorizationHeader());
+        assertTrue(c.credentialsForRequest("https://elsewhere.example/x.tgz", registry).isEmpty());
+    }
+
+    @Test
+    void entriesAndValuesNeverPrintSecrets() {
+        Npmrc rc = Npmrc.parse("//h/:_authToken=glpat-verysecretvalue\n//h/:_password=cGFzc3dvcmQtc2VjcmV0\nregistry=https://r/\n",
+                Path.of("/x/.npmrc"), Map.of());
+        String all = rc.entries().values().toString() + NpmConfig.of(rc).get("//h/:_authToken").orElseThrow()
+                + NpmConfig.of(rc).get("//h/:_password").orElseThrow();
+        assertTrue(!all.contains("verysecret") && !all.contains("cGFzc3dvcmQtc2VjcmV0"), all);
+        assertTrue(all.contains("registry=https://r/"), all);
     }
 }
