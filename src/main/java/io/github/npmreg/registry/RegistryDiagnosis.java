@@ -70,7 +70,7 @@ public final class RegistryDiagnosis {
                 return new RegistryException(status, "E401", "The registry did not accept the credentials"
                         + (credentials == null ? "" : sent) + ": they are missing, wrong, or for another registry"
                         + " URL. " + evidence, "configure a token for " + registryPrefix(url)
-                        + " (a settings.xml <server> whose id is referenced by the plugin, or an .npmrc line"
+                        + " (a settings.xml <server> named by npmreg.serverId, or an .npmrc line"
                         + " //host/path/:_authToken=...) and check it has not expired");
             }
             case 402 -> {
@@ -146,7 +146,7 @@ public final class RegistryDiagnosis {
         if (e instanceof javax.net.ssl.SSLHandshakeException || e instanceof javax.net.ssl.SSLPeerUnverifiedException) {
             return new RegistryException(0, "ECONNECTION", "TLS with " + url.getHost() + " failed: " + what
                     + " (" + method + " " + url + ")", "if the registry uses a private CA, give its certificate as a"
-                    + " PEM file with npmreg.cafile (or import it into the JVM trust store)", e);
+                    + " PEM file with npmreg.caFile (or import it into the JVM trust store)", e);
         }
         if (e instanceof java.net.UnknownHostException) {
             return new RegistryException(0, "ECONNECTION", "The registry host " + url.getHost()

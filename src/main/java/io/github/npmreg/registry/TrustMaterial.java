@@ -48,7 +48,7 @@ final class TrustMaterial {
     private static Collection<? extends Certificate> readPem(Path pem) throws IOException, CertificateException {
         if (!Files.isRegularFile(pem)) {
             throw new NpmregException("The CA file " + pem + " does not exist",
-                    "point npmreg.cafile (or .npmrc cafile) at an existing PEM file");
+                    "point npmreg.caFile (or .npmrc cafile) at an existing PEM file");
         }
         try (InputStream in = Files.newInputStream(pem)) {
             Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
