@@ -180,7 +180,7 @@ public enum FindingKind {
                     + "CA, or a TLS-inspecting proxy).",
             "npm error code SELF_SIGNED_CERT_IN_CHAIN / UNABLE_TO_GET_ISSUER_CERT_LOCALLY; "
                     + "Java: PKIX path building failed",
-            "Give the CA certificate as a PEM file: -Dnpmreg.cafile=ca.pem (npm: cafile=ca.pem in .npmrc), or "
+            "Give the CA certificate as a PEM file: -Dnpmreg.caFile=ca.pem (npm: cafile=ca.pem in .npmrc), or "
                     + "import it into the JVM trust store: keytool -importcert -alias registry-ca -file ca.pem "
                     + "-cacerts."),
     TLS_HOSTNAME_MISMATCH("tls-hostname-mismatch", Status.FAIL, "certificate does not match the host name",

@@ -90,7 +90,7 @@ final class NetworkCheck implements Check {
             return Finding.of(FindingKind.TLS_UNTRUSTED_CERTIFICATE, id(),
                     registry.getHost() + ": " + detail,
                     "save the registry's CA certificate as ca.pem (openssl s_client -showcerts -connect "
-                            + registry.getHost() + ":" + Urls.port(registry) + ") and pass it with -Dnpmreg.cafile="
+                            + registry.getHost() + ":" + Urls.port(registry) + ") and pass it with -Dnpmreg.caFile="
                             + "ca.pem (or .npmrc cafile=ca.pem); or import it into the JVM trust store: keytool "
                             + "-importcert -alias registry-ca -file ca.pem -cacerts");
         }

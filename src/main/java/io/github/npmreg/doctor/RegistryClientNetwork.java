@@ -18,7 +18,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 /**
- * {@link Network} over the build's one {@link RegistryClient}: the same proxy, trust store ({@code npmreg.cafile})
+ * {@link Network} over the build's one {@link RegistryClient}: the same proxy, trust store ({@code npmreg.caFile})
  * and no-redirect policy as {@code publish}, so a certificate or proxy problem shows here exactly as it would
  * there. DNS and TCP are probed with plain sockets, toward the proxy when one applies.
  */

@@ -26,7 +26,7 @@ public final class SetupReader {
     /**
      * @param packageDirectory  the folder with package.json
      * @param explicitRegistry  the plugin's registry parameter, or {@code null}
-     * @param npmConfig         the npm config layers as {@link NpmConfig#load} stacks them
+     * @param npmConfig         the npm config layers as {@link io.github.npmreg.npmrc.NpmrcFiles#load} stacks them
      * @param server            what settings.xml says about the configured server id, {@code null} when none is set
      * @param serverCredentials that server's decrypted username/password, {@code null} when absent or undecryptable
      * @param environment       the process environment

@@ -4,7 +4,7 @@
  * <p>How {@code verify} (and {@code publish}'s preflight) use it:
  * <pre>{@code
  * DoctorContext.Builder b = SetupReader.read(packageDir, explicitRegistry,
- *         NpmConfig.load(packageDir.resolve(".npmrc"), userNpmrc, env), serverFacts, serverCredentials, env);
+ *         NpmrcFiles.load(packageDir, env, userHome), serverFacts, serverCredentials, env);
  * // the proxy and trust of the one RegistryClient of the build, chosen for b.registry().url()
  * b.network(offline ? null : new RegistryClientNetwork(client, clientConfig))
  *  .clock(Clock.systemUTC()).tag(tag).requireTag(requireTag).trustedPublishing(oidc).provenance(provenance)

@@ -85,7 +85,7 @@ class NetworkCheckTest {
         return server;
     }
 
-    /** A network that also trusts the certificate in {@code store}, given as -Dnpmreg.cafile=ca.pem gives it. */
+    /** A network that also trusts the certificate in {@code store}, given as -Dnpmreg.caFile=ca.pem gives it. */
     private static Network trusting(KeyStore store) throws Exception {
         String alias = store.aliases().nextElement();
         Path pem = certs.resolve(alias + "-ca.pem");
@@ -127,7 +127,7 @@ class NetworkCheckTest {
         Finding f = run("https://127.0.0.1:" + localhostCert.getAddress().getPort() + "/", Networks.direct());
         assertEquals(FindingKind.TLS_UNTRUSTED_CERTIFICATE.id(), f.id());
         assertTrue(f.evidence().contains("PKIX"), f.evidence());
-        assertTrue(f.fix().contains("-Dnpmreg.cafile=ca.pem"), f.fix());
+        assertTrue(f.fix().contains("-Dnpmreg.caFile=ca.pem"), f.fix());
     }
 
     @Test

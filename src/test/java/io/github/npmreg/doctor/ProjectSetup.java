@@ -1,7 +1,7 @@
 package io.github.npmreg.doctor;
 
 import io.github.npmreg.auth.ServerCredentials;
-import io.github.npmreg.npmrc.NpmConfig;
+import io.github.npmreg.npmrc.NpmrcFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ final class ProjectSetup {
     static DoctorContext.Builder read(Path dir, Map<String, String> env, ServerCredentials server) {
         DoctorContext.SettingsServer facts = server == null ? null
                 : new DoctorContext.SettingsServer(server.id(), true, null, server.username(), server.password() != null);
-        return SetupReader.read(dir, null, NpmConfig.load(dir.resolve(".npmrc"), dir.resolve("no-user.npmrc"), env), facts,
+        return SetupReader.read(dir, null, NpmrcFiles.load(dir, env, dir.resolve("no-home")), facts,
                 server, env).network(Networks.direct());
     }
 }
