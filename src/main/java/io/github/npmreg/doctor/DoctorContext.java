@@ -1,0 +1,196 @@
+package io.github.npmreg.doctor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.npmreg.auth.Credentials;
+import io.github.npmreg.auth.SelectedRegistry;
+import io.github.npmreg.gitlab.ReleaseTag;
+import io.github.npmreg.npmrc.NpmConfig;
+import io.github.npmreg.npmrc.Npmrc;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the checks look at, as plain data the mojo gathers (the core reads no environment, settings or
+ * clock of its own). Absent facts are {@code null}: a check that needs one reports itself skipped.
+ *
+ * @param packageDirectory  the folder holding package.json
+ * @param manifest          the parsed package.json, {@code null} when it is missing or unreadable
+ * @param manifestError     why package.json could not be read ({@code null} when it was)
+ * @param tarball           the packed tarball when it exists already, else {@code null}
+ * @param tarballSizeLimit  the registry's upload limit in bytes when known (GitLab: 500 MB by default), else null
+ * @param registry          the registry publish will use and why
+ * @param npmrc             every line of every .npmrc that was read, in npm's precedence order (project first)
+ * @param server            the settings.xml server the plugin was told to use, {@code null} when none was named
+ * @param credentials       the credentials publish would send (from settings.xml, .npmrc, env or CI)
+ * @param environment       the process environment
+ * @param clock             now, for token and ID-token expiry
+ * @param tag               the dist-tag publish would use, {@code null} for npm's default {@code latest}
+ * @param requireTag        publish only from a Git tag pipeline ({@code CI_COMMIT_TAG})
+ * @param releaseTagPattern the tag pattern of {@code requireTag} ({@link ReleaseTag}), {@code null} for the default
+ * @param trustedPublishing publish with an OIDC ID token instead of a stored token
+ * @param provenance        attach a provenance statement
+ * @param network           how network checks reach the registry; {@code null} when offline
+ */
+public record DoctorContext(
+        Path packageDirectory,
+        JsonNode manifest,
+        String manifestError,
+        Path tarball,
+        Long tarballSizeLimit,
+        RegistryChoice registry,
+        List<NpmrcLine> npmrc,
+        SettingsServer server,
+        Credentials credentials,
+        Map<String, String> environment,
+        Clock clock,
+        String tag,
+        boolean requireTag,
+        String releaseTagPattern,
+        boolean trustedPublishing,
+        boolean provenance,
+        Network network) {
+
+    /** GitLab's default npm_max_file_size on self-managed instances (gitlab-npm-registry.md §3). */
+    public static final long GITLAB_DEFAULT_MAX_FILE_SIZE = 500L * 1024 * 1024;
+
+    public DoctorContext {
+        npmrc = npmrc == null ? List.of() : List.copyOf(npmrc);
+        environment = environment == null ? Map.of() : Map.copyOf(environment);
+        credentials = credentials == null ? Credentials.none() : credentials;
+        clock = clock == null ? Clock.systemUTC() : clock;
+        releaseTagPattern = releaseTagPattern == null ? ReleaseTag.DEFAULT_PATTERN : releaseTagPattern;
+    }
+
+    /**
+     * Which registry publish will use.
+     *
+     * @param url    the registry URL exactly as configured (the checks look at its trailing slash)
+     * @param reason why this one, e.g. {@code @acme:registry in /home/ci/project/.npmrc line 1}
+     */
+    public record RegistryChoice(String url, String reason) {
+        public RegistryChoice {
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * One {@code key=value} line of an .npmrc file.
+     *
+     * @param key   the key with {@code ${VAR}} expanded as npm does (an unset variable stays literal)
+     * @param value the value with {@code ${VAR}} expanded the same way
+     */
+    public record NpmrcLine(String key, String value, Path file, int line) {
+        public String where() {
+            return file == null ? "environment variable npm_config_" + key : file + " line " + line;
+        }
+
+        /** Every entry of every layer, highest precedence first, as the checks see them. */
+        public static List<NpmrcLine> of(NpmConfig config) {
+            List<NpmrcLine> lines = new ArrayList<>();
+            for (Npmrc layer : config.layers()) {
+                for (Npmrc.Entry e : layer.entries().values()) {
+                    lines.add(new NpmrcLine(e.key(), e.value(), layer.file().orElse(null), e.line()));
+                }
+            }
+            return lines;
+        }
+    }
+
+    /**
+     * What settings.xml says about the server the plugin was told to use (the secret itself is in
+     * {@link DoctorContext#credentials()}).
+     *
+     * @param decryptError why the password could not be decrypted, {@code null} when it could
+     */
+    public record SettingsServer(String id, boolean found, String decryptError, String username, boolean hasPassword) {}
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The package name, or {@code null} when there is no readable name. */
+    public String packageName() {
+        return text(manifest, "name");
+    }
+
+    public String packageVersion() {
+        return text(manifest, "version");
+    }
+
+    /** The dist-tag publish uses: the configured one, else npm's default {@code latest}. */
+    public String effectiveTag() {
+        return tag == null || tag.isBlank() ? "latest" : tag;
+    }
+
+    static String text(JsonNode node, String field) {
+        if (node == null || !node.hasNonNull(field) || !node.get(field).isTextual()) {
+            return null;
+        }
+        return node.get(field).asText();
+    }
+
+    /** Collects the facts one by one; tests and the mojo set only what they have. */
+    public static final class Builder {
+        private Path packageDirectory;
+        private JsonNode manifest;
+        private String manifestError;
+        private Path tarball;
+        private Long tarballSizeLimit;
+        private RegistryChoice registry;
+        private final List<NpmrcLine> npmrc = new ArrayList<>();
+        private SettingsServer server;
+        private Credentials credentials;
+        private Map<String, String> environment = Map.of();
+        private Clock clock;
+        private String tag;
+        private boolean requireTag;
+        private String releaseTagPattern;
+        private boolean trustedPublishing;
+        private boolean provenance;
+        private Network network;
+
+        public Builder packageDirectory(Path v) { packageDirectory = v; return this; }
+        public Builder manifest(JsonNode v) { manifest = v; return this; }
+        public Builder manifestError(String v) { manifestError = v; return this; }
+        public Builder tarball(Path v) { tarball = v; return this; }
+        public Builder tarballSizeLimit(Long v) { tarballSizeLimit = v; return this; }
+        public Builder registry(String url, String reason) { registry = new RegistryChoice(url, reason); return this; }
+
+        /** The registry as {@link io.github.npmreg.auth.RegistrySelection} chose it, with the URL as configured. */
+        public Builder registry(SelectedRegistry selected) {
+            String url = selected.url().toString();
+            return registry(selected.trailingSlashAdded() ? url.substring(0, url.length() - 1) : url,
+                    selected.reason());
+        }
+
+        public Builder npmConfig(NpmConfig config) { npmrc.addAll(NpmrcLine.of(config)); return this; }
+        public Builder npmrc(NpmrcLine line) { npmrc.add(line); return this; }
+        public Builder npmrc(List<NpmrcLine> lines) { npmrc.addAll(lines); return this; }
+        public Builder server(SettingsServer v) { server = v; return this; }
+        public Builder credentials(Credentials v) { credentials = v; return this; }
+        public Builder environment(Map<String, String> v) { environment = v; return this; }
+        public Builder clock(Clock v) { clock = v; return this; }
+        public Builder tag(String v) { tag = v; return this; }
+        public Builder requireTag(boolean v) { requireTag = v; return this; }
+        public Builder releaseTagPattern(String v) { releaseTagPattern = v; return this; }
+        public Builder trustedPublishing(boolean v) { trustedPublishing = v; return this; }
+        public Builder provenance(boolean v) { provenance = v; return this; }
+        public Builder network(Network v) { network = v; return this; }
+
+        /** The registry chosen so far, {@code null} when none was; the caller picks proxy and trust by its URL. */
+        public RegistryChoice registry() {
+            return registry;
+        }
+
+        public DoctorContext build() {
+            return new DoctorContext(packageDirectory, manifest, manifestError, tarball, tarballSizeLimit, registry,
+                    npmrc, server, credentials, environment, clock, tag, requireTag, releaseTagPattern, trustedPublishing, provenance,
+                    network);
+        }
+    }
+}

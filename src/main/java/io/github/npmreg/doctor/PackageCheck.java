@@ -1,0 +1,168 @@
+package io.github.npmreg.doctor;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.npmreg.gitlab.GitLabEndpoints;
+import io.github.npmreg.manifest.NpmVersion;
+import io.github.npmreg.manifest.PackageName;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.semver4j.Semver;
+
+/**
+ * package.json itself: present and valid, a name npm (and GitLab, when publishing there) accepts, a SemVer version,
+ * a dist-tag for prereleases, and the sizes GitLab and the registry limit (gitlab-npm-registry.md §3).
+ */
+final class PackageCheck implements Check {
+    /** Packages::Npm::Metadatum::MAX_PACKAGE_JSON_SIZE. */
+    static final int GITLAB_MAX_PACKAGE_JSON_CHARS = 20_000;
+    /** The fields GitLab drops before it measures and stores package.json. */
+    private static final List<String> GITLAB_STRIPPED =
+            List.of("readme", "readmeFilename", "licenseText", "contributors", "exports");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public String id() {
+        return "package";
+    }
+
+    @Override
+    public String title() {
+        return "package.json";
+    }
+
+    @Override
+    public Category category() {
+        return Category.LOCAL;
+    }
+
+    @Override
+    public List<Finding> run(DoctorContext context) {
+        String file = context.packageDirectory() == null ? "package.json"
+                : context.packageDirectory().resolve("package.json").toString();
+        if (context.manifest() == null) {
+            boolean missing = context.packageDirectory() != null
+                    && !Files.exists(context.packageDirectory().resolve("package.json"));
+            return List.of(missing
+                    ? Finding.of(FindingKind.PACKAGE_JSON_MISSING, id(), "no " + file,
+                            "create " + file + " (npm init), or set <packageDirectory> to the folder that has it")
+                    : Finding.of(FindingKind.PACKAGE_JSON_INVALID, id(),
+                            context.manifestError() == null ? file + " could not be read" : context.manifestError(),
+                            "fix the JSON in " + file + " at the position named above"));
+        }
+        List<Finding> findings = new ArrayList<>();
+        String name = context.packageName();
+        boolean gitlab = isGitLab(context);
+        List<String> violations = PackageName.violations(name);
+        if (!violations.isEmpty()) {
+            findings.add(Finding.of(FindingKind.PACKAGE_NAME_INVALID, id(),
+                    "\"name\": " + quoted(name) + " in " + file + ": " + String.join("; ", violations),
+                    "\"name\": \"" + suggestName(name) + "\" in " + file));
+        } else if (gitlab && !new PackageName(name).gitlabValid()) {
+            findings.add(Finding.of(FindingKind.PACKAGE_NAME_INVALID_FOR_GITLAB, id(),
+                    "\"name\": \"" + name + "\" does not match GitLab's npm_package_name_regex",
+                    "\"name\": \"" + suggestName(name) + "\" in " + file));
+        }
+        String version = context.packageVersion();
+        if (!NpmVersion.isValid(version)) {
+            findings.add(Finding.of(FindingKind.PACKAGE_VERSION_INVALID, id(),
+                    "\"version\": " + quoted(version) + " in " + file,
+                    "\"version\": \"1.0.0\" (MAJOR.MINOR.PATCH) in " + file));
+        } else if (!NpmVersion.clean(version).map(v -> Semver.parse(v).getPreRelease().isEmpty()).orElse(true)
+                && tagSetting(context) == null) {
+            findings.add(Finding.of(FindingKind.PRERELEASE_WITHOUT_TAG, id(),
+                    "\"version\": \"" + version + "\" is a prerelease and no dist-tag is set, so it would go to "
+                            + "'latest'",
+                    "<tag>next</tag> in the plugin configuration (or -Dnpmreg.tag=next)"));
+        }
+        if (gitlab) {
+            int chars = gitlabMetadataSize(context.manifest());
+            if (chars > GITLAB_MAX_PACKAGE_JSON_CHARS) {
+                findings.add(Finding.of(FindingKind.MANIFEST_TOO_LARGE_FOR_GITLAB, id(),
+                        file + " is " + chars + " characters without " + GITLAB_STRIPPED + "; GitLab's limit is "
+                                + GITLAB_MAX_PACKAGE_JSON_CHARS,
+                        "remove " + (chars - GITLAB_MAX_PACKAGE_JSON_CHARS) + " characters from " + file
+                                + " (largest fields: " + largestFields(context.manifest()) + ")"));
+            }
+        }
+        tarballSize(context, gitlab).ifPresent(findings::add);
+        if (findings.isEmpty()) {
+            findings.add(Finding.pass(this, name + "@" + version + " (" + file + ")"));
+        }
+        return findings;
+    }
+
+    private java.util.Optional<Finding> tarballSize(DoctorContext context, boolean gitlab) {
+        Long limit = context.tarballSizeLimit() != null ? context.tarballSizeLimit()
+                : gitlab ? DoctorContext.GITLAB_DEFAULT_MAX_FILE_SIZE : null;
+        if (context.tarball() == null || limit == null || !Files.isRegularFile(context.tarball())) {
+            return java.util.Optional.empty();
+        }
+        long size;
+        try {
+            size = Files.size(context.tarball());
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+        if (size <= limit) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Finding.of(FindingKind.TARBALL_TOO_LARGE, id(),
+                context.tarball() + " is " + size + " bytes; the registry accepts at most " + limit + " bytes"
+                        + (context.tarballSizeLimit() == null ? " (GitLab's default npm_max_file_size)" : ""),
+                "list only what users need in \"files\" of package.json (npm pack --dry-run shows the list), or "
+                        + "have the administrator raise npm_max_file_size"));
+    }
+
+    /** The dist-tag the user chose anywhere npm reads one; {@code null} means npm's default, {@code latest}. */
+    private static String tagSetting(DoctorContext context) {
+        if (context.tag() != null && !context.tag().isBlank()) {
+            return context.tag();
+        }
+        String fromPublishConfig = DoctorContext.text(context.manifest().get("publishConfig"), "tag");
+        return fromPublishConfig != null ? fromPublishConfig : DoctorContext.text(context.manifest(), "tag");
+    }
+
+    static int gitlabMetadataSize(com.fasterxml.jackson.databind.JsonNode manifest) {
+        ObjectNode copy = manifest.deepCopy();
+        copy.remove(GITLAB_STRIPPED);
+        try {
+            return JSON.writeValueAsString(copy).length();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String largestFields(com.fasterxml.jackson.databind.JsonNode manifest) {
+        List<String> sizes = new ArrayList<>();
+        manifest.properties().stream()
+                .filter(e -> !GITLAB_STRIPPED.contains(e.getKey()))
+                .sorted((a, b) -> Integer.compare(b.getValue().toString().length(), a.getValue().toString().length()))
+                .limit(3)
+                .forEach(e -> sizes.add(e.getKey() + " " + e.getValue().toString().length()));
+        return String.join(", ", sizes);
+    }
+
+    private static boolean isGitLab(DoctorContext context) {
+        URI registry = context.registry() == null ? null : Urls.parse(context.registry().url());
+        return registry != null && GitLabEndpoints.classify(registry).level() != GitLabEndpoints.Level.NOT_GITLAB;
+    }
+
+    private static String suggestName(String name) {
+        if (name == null || name.isBlank()) {
+            return "my-package";
+        }
+        String s = name.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9@/._-]", "-");
+        s = s.replaceFirst("^[._-]+", "");
+        return s.isEmpty() ? "my-package" : s;
+    }
+
+    private static String quoted(String s) {
+        return s == null ? "(missing)" : "\"" + s + "\"";
+    }
+}

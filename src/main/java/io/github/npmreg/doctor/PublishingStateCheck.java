@@ -1,0 +1,126 @@
+package io.github.npmreg.doctor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.npmreg.gitlab.GitLabEndpoints;
+import io.github.npmreg.manifest.PackageName;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.semver4j.Semver;
+
+/**
+ * What the registry already holds for this package, from one metadata GET (the packument): the version is taken,
+ * the dist-tag would move backwards, or GitLab forwarded the request to npmjs instead of answering
+ * (gitlab-npm-registry.md §4).
+ */
+final class PublishingStateCheck implements Check {
+    @Override
+    public String id() {
+        return "publishing-state";
+    }
+
+    @Override
+    public String title() {
+        return "Published versions";
+    }
+
+    @Override
+    public Category category() {
+        return Category.READ_ONLY_AUTH;
+    }
+
+    @Override
+    public List<Finding> run(DoctorContext context) {
+        URI registry = context.registry() == null ? null : Urls.parse(context.registry().url());
+        String name = context.packageName();
+        String version = context.packageVersion();
+        if (registry == null || name == null || version == null) {
+            return List.of(Finding.skipped(this, "needs a registry URL and a package name and version"));
+        }
+        URI metadata = Urls.withSlash(registry).resolve(new PackageName(name).escapedName());
+        Network.Answer answer;
+        try {
+            answer = context.network().get(metadata, context.credentials().authorizationHeader());
+        } catch (IOException e) {
+            return List.of(Finding.skipped(this, "GET " + metadata + " failed (see Network): " + e));
+        }
+        GitLabEndpoints.Level level = GitLabEndpoints.classify(registry).level();
+        boolean gitlab = level != GitLabEndpoints.Level.NOT_GITLAB;
+        String evidence = "GET " + metadata + " answered " + answer.status() + AuthenticationCheck.body(answer);
+        int status = answer.status();
+        if (level == GitLabEndpoints.Level.PROJECT && (status / 100 == 3 || status == 404)) {
+            // GitLab answers a metadata GET for a missing project exactly as for a missing package (redirect or
+            // 404, gitlab-npm-registry.md §4); its dist-tags route tells the two apart.
+            Optional<Finding> missingProject = missingProject(context, registry, name);
+            if (missingProject.isPresent()) {
+                return List.of(missingProject.get());
+            }
+        }
+        if (status / 100 == 3) {
+            String location = answer.header("Location");
+            return List.of(Finding.of(FindingKind.GITLAB_METADATA_REDIRECTED, id(),
+                    "GET " + metadata + " answered " + status + " redirecting to " + location,
+                    "if " + name + " was published before, check the project id in " + registry
+                            + " and the scope of \"name\"; otherwise this is the first publish"));
+        }
+        if (status == 401) {
+            return List.of(RegistryAnswers.finding(FindingKind.TOKEN_REJECTED, id(), metadata, answer,
+                    context.credentials()));
+        }
+        if (status == 403) {
+            return List.of(RegistryAnswers.finding(FindingKind.ACCESS_FORBIDDEN, id(), metadata, answer,
+                    context.credentials()));
+        }
+        if (status == 404) {
+            return List.of(Finding.pass(this, name + " is not on " + registry + " yet: this is its first publish"));
+        }
+        if (status != 200) {
+            return List.of(Finding.skipped(this, evidence));
+        }
+        return packument(context, name, version, Json.parse(answer.body()), registry);
+    }
+
+    private Optional<Finding> missingProject(DoctorContext context, URI registry, String name) {
+        URI distTags = Urls.withSlash(registry).resolve("-/package/" + new PackageName(name).escapedName()
+                + "/dist-tags");
+        try {
+            Network.Answer answer = context.network().get(distTags, context.credentials().authorizationHeader());
+            if (answer.status() == 404 && answer.body() != null && answer.body().contains("Project Not Found")) {
+                return Optional.of(RegistryAnswers.finding(FindingKind.GITLAB_PROJECT_NOT_FOUND, id(), distTags,
+                        answer, context.credentials()));
+            }
+        } catch (IOException e) {
+            // The metadata answer is reported as it is.
+        }
+        return Optional.empty();
+    }
+
+    private List<Finding> packument(DoctorContext context, String name, String version, JsonNode packument,
+            URI registry) {
+        List<Finding> findings = new ArrayList<>();
+        if (packument.path("versions").has(version)) {
+            Semver next = Semver.parse(version);
+            findings.add(Finding.of(FindingKind.VERSION_EXISTS, id(),
+                    name + "@" + version + " is already on " + registry,
+                    "\"version\": \"" + (next == null ? "<next version>" : next.withIncPatch().getVersion())
+                            + "\" in package.json (or the next version you mean)"));
+        }
+        String tag = context.effectiveTag();
+        String tagged = Json.text(packument.path("dist-tags"), tag);
+        Semver current = tagged == null ? null : Semver.parse(tagged);
+        Semver mine = Semver.parse(version);
+        if (current != null && mine != null && mine.isLowerThan(current)) {
+            findings.add(Finding.of(FindingKind.DIST_TAG_BACKWARDS, id(),
+                    "dist-tag '" + tag + "' points at " + tagged + "; publishing " + version + " would move it back",
+                    "publish under another tag: <tag>latest-" + mine.getMajor() + "</tag> (or -Dnpmreg.tag=latest-"
+                            + mine.getMajor() + "); npm refuses tags that read as version ranges, such as 1.x"));
+        }
+        if (findings.isEmpty()) {
+            findings.add(Finding.pass(this, name + "@" + version + " is new on " + registry
+                    + (tagged == null ? "" : "; '" + tag + "' moves from " + tagged)));
+        }
+        return findings;
+    }
+}

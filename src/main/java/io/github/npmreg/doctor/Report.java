@@ -1,0 +1,127 @@
+package io.github.npmreg.doctor;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** What {@link Doctor#run} found, in check order: rendered as text for the log and as JSON for tools. */
+public record Report(List<Finding> findings) {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public Report {
+        findings = List.copyOf(findings);
+    }
+
+    /** True when any check failed: {@code verify} and {@code publish} then fail the build. */
+    public boolean failed() {
+        return findings.stream().anyMatch(f -> f.status() == Status.FAIL);
+    }
+
+    public List<Finding> problems() {
+        return findings.stream().filter(Finding::isProblem).toList();
+    }
+
+    /** The first finding with this id, for callers and tests that look for one cause. */
+    public Optional<Finding> find(String id) {
+        return findings.stream().filter(f -> f.id().equals(id)).findFirst();
+    }
+
+    /** How many findings have each status. */
+    public Map<Status, Long> counts() {
+        Map<Status, Long> counts = new TreeMap<>();
+        for (Status s : Status.values()) {
+            counts.put(s, findings.stream().filter(f -> f.status() == s).count());
+        }
+        return counts;
+    }
+
+    /**
+     * One line per finding ({@code [PASS] title: evidence}); each problem then has its id, cause, evidence and fix
+     * indented below, so the fix can be copied from the log.
+     */
+    public String toText() {
+        StringBuilder out = new StringBuilder();
+        for (Finding f : findings) {
+            out.append(f.status().tag()).append(' ').append(f.title());
+            if (!f.isProblem()) {
+                if (f.evidence() != null) {
+                    out.append(": ").append(f.evidence());
+                }
+                out.append('\n');
+                continue;
+            }
+            out.append(" (").append(f.id()).append(")\n");
+            line(out, "cause", f.cause());
+            line(out, "evidence", f.evidence());
+            line(out, "fix", f.fix());
+        }
+        Map<Status, Long> c = counts();
+        out.append(failed() ? "verify FAILED: " : "verify passed: ")
+                .append(c.get(Status.PASS)).append(" passed, ")
+                .append(c.get(Status.WARN)).append(" warnings, ")
+                .append(c.get(Status.FAIL)).append(" failed, ")
+                .append(c.get(Status.SKIPPED)).append(" skipped\n");
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            out.append("    ").append(label).append(": ").append(value.replace("\n", "\n      ")).append('\n');
+        }
+    }
+
+    /**
+     * The report as JSON with stable field names: {@code failed}, {@code counts} (pass, warn, fail, skipped) and
+     * {@code findings} (id, status, check, title, cause, evidence, fix; absent values are null).
+     */
+    public String toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("failed", failed());
+        ObjectNode counts = root.putObject("counts");
+        counts().forEach((status, n) -> counts.put(status.name().toLowerCase(java.util.Locale.ROOT), n));
+        ArrayNode list = root.putArray("findings");
+        for (Finding f : findings) {
+            ObjectNode node = list.addObject();
+            node.put("id", f.id());
+            node.put("status", f.status().name());
+            node.put("check", f.check());
+            node.put("title", f.title());
+            node.put("cause", f.cause());
+            node.put("evidence", f.evidence());
+            node.put("fix", f.fix());
+        }
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render the report as JSON", e);
+        }
+    }
+
+    /** Writes {@link #toJson()} to {@code file} atomically (temp file in the same folder, then a move). */
+    public void writeJson(Path file) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            try {
+                Files.writeString(tmp, toJson());
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.npmreg.doctor;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.npmreg.NpmregException;
+import io.github.npmreg.auth.CredentialRequest;
+import io.github.npmreg.auth.CredentialResolver;
+import io.github.npmreg.auth.Credentials;
+import io.github.npmreg.auth.RegistrySelection;
+import io.github.npmreg.auth.SelectedRegistry;
+import io.github.npmreg.auth.ServerCredentials;
+import io.github.npmreg.manifest.ManifestReader;
+import io.github.npmreg.manifest.PackageName;
+import io.github.npmreg.npmrc.NpmConfig;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a project the way {@code publish} does (package.json, the npm config layers, {@link RegistrySelection},
+ * {@link CredentialResolver}) into a {@link DoctorContext.Builder}, keeping every read error as a fact for the
+ * checks instead of stopping at the first one. The caller adds what only it knows: network, clock, tag, CI options.
+ */
+public final class SetupReader {
+    private SetupReader() {}
+
+    /**
+     * @param packageDirectory  the folder with package.json
+     * @param explicitRegistry  the plugin's registry parameter, or {@code null}
+     * @param npmConfig         the npm config layers as {@link io.github.npmreg.npmrc.NpmrcFiles#load} stacks them
+     * @param server            what settings.xml says about the configured server id, {@code null} when none is set
+     * @param serverCredentials that server's decrypted username/password, {@code null} when absent or undecryptable
+     * @param environment       the process environment
+     */
+    public static DoctorContext.Builder read(Path packageDirectory, String explicitRegistry, NpmConfig npmConfig,
+            DoctorContext.SettingsServer server, ServerCredentials serverCredentials,
+            Map<String, String> environment) {
+        DoctorContext.Builder builder = DoctorContext.builder().packageDirectory(packageDirectory)
+                .environment(environment).npmConfig(npmConfig).server(server);
+        Path packageJson = packageDirectory.resolve("package.json");
+        ObjectNode manifest;
+        try {
+            manifest = ManifestReader.parse(packageJson);
+            builder.manifest(manifest);
+        } catch (NpmregException e) {
+            return builder.manifestError(e.problem());
+        }
+        String name = DoctorContext.text(manifest, "name");
+        if (name == null || !PackageName.violations(name).isEmpty()) {
+            return builder; // PackageCheck reports the name; without one there is no registry to choose
+        }
+        SelectedRegistry selected;
+        try {
+            selected = RegistrySelection.select(explicitRegistry, new PackageName(name), manifest, packageJson,
+                    npmConfig);
+        } catch (NpmregException e) {
+            return builder.registry(explicitRegistry == null ? "(invalid)" : explicitRegistry, e.problem());
+        }
+        builder.registry(selected);
+        try {
+            Credentials credentials = CredentialResolver.standard().explain(new CredentialRequest(selected.url(),
+                    Optional.ofNullable(serverCredentials), npmConfig, environment)).credentials();
+            builder.credentials(credentials);
+        } catch (NpmregException e) {
+            // An unset ${VAR} or an empty settings.xml password: CredentialsCheck names it from the same facts.
+            builder.credentials(Credentials.none());
+        }
+        return builder;
+    }
+
+}
