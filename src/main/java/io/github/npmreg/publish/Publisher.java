@@ -3,9 +3,9 @@ package io.github.npmreg.publish;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.npmreg.BuildLog;
 import io.github.npmreg.auth.Credentials;
-import io.github.npmreg.gitlab.GitCheckout;
 import io.github.npmreg.gitlab.OidcExchange;
 import io.github.npmreg.gitlab.ReleaseTag;
+import io.github.npmreg.manifest.GitHead;
 import io.github.npmreg.manifest.PublishManifest;
 import io.github.npmreg.pack.PackResult;
 import io.github.npmreg.registry.PublishOutcome;
@@ -47,7 +47,7 @@ public final class Publisher {
                     ? credentials
                     : oidc.get().exchange(plan.registry().url(), plan.name().toString(), settings.env());
         }
-        String gitHead = GitCheckout.find(settings.packageDirectory()).flatMap(GitCheckout::head).orElse(null);
+        String gitHead = GitHead.of(settings.packageDirectory()).orElse(null);
         ObjectNode versionManifest = PublishManifest.normalize(settings.manifest(), settings.packageDirectory(), gitHead);
         return client.publish(new PublishRequest(plan.registry().url(), plan.name().toString(),
                 plan.name().escapedName(), plan.version(), versionManifest, packed.tarball(), packed.integrity(),

@@ -168,7 +168,8 @@ public final class RegistryClient implements AutoCloseable {
             if (r.skipExisting()) {
                 log.info("Skipping " + id + ": this version already exists in " + r.registry()
                         + " (npmreg.skipExisting is on)");
-                return new PublishOutcome(PublishOutcome.Result.SKIPPED_EXISTING, tarballUrl, 0, true);
+                return new PublishOutcome(PublishOutcome.Result.SKIPPED_EXISTING,
+                        servedTarball(existing, r.version(), tarballUrl), 0, true);
             }
             boolean same = existing.matches(r.version(), r.integrity(), r.shasum()).orElse(false);
             throw new NpmregException("Cannot publish " + id + " to " + r.registry() + ": this version was already"
@@ -203,7 +204,10 @@ public final class RegistryClient implements AutoCloseable {
             }
             if (answer != null && answer.status() >= 200 && answer.status() < 300) {
                 log.info("Published " + id + " (" + answer.status() + ")");
-                return new PublishOutcome(PublishOutcome.Result.PUBLISHED, tarballUrl, attempt, awaitVisible(r, log));
+                Optional<Packument> visible = awaitVisible(r, log);
+                return new PublishOutcome(PublishOutcome.Result.PUBLISHED,
+                        visible.map(p -> servedTarball(p, r.version(), tarballUrl)).orElse(tarballUrl), attempt,
+                        visible.isPresent());
             }
             String what = answer != null ? "answered " + answer.status() + " "
                     + RegistryDiagnosis.registryMessage(answer.body()) : "got no answer (" + failure + ")";
@@ -216,8 +220,8 @@ public final class RegistryClient implements AutoCloseable {
                 if (ours.orElse(false)) {
                     log.info("The PUT " + what.strip() + ", but the registry holds " + id
                             + " with our integrity: it was stored, nothing more to send");
-                    return new PublishOutcome(PublishOutcome.Result.ALREADY_PUBLISHED_BY_US, tarballUrl, attempt,
-                            true);
+                    return new PublishOutcome(PublishOutcome.Result.ALREADY_PUBLISHED_BY_US,
+                            servedTarball(found.packument(), r.version(), tarballUrl), attempt, true);
                 }
                 throw new NpmregException("The PUT of " + id + " " + what.strip() + ", and the registry now holds "
                         + id + " with a different tarball (integrity " + found.packument().integrityOf(r.version())
@@ -277,16 +281,18 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     /** Polls until the new version shows: GitLab 18.6+ stores uploads asynchronously. Never fails the publish. */
-    private boolean awaitVisible(PublishRequest r, BuildLog log) {
+    /** The packument once it lists the version, or empty when it did not show up within the visibility timeout. */
+    private Optional<Packument> awaitVisible(PublishRequest r, BuildLog log) {
         if (config.visibilityTimeout().isZero()) {
-            return false;
+            return Optional.empty();
         }
         long polls = Math.max(1, config.visibilityTimeout().toMillis()
                 / Math.max(1, config.visibilityPollInterval().toMillis()));
         for (long i = 0; i <= polls; i++) {
             Optional<PackumentLookup> now = lookupQuietly(r, BuildLog.SILENT, "after publishing");
-            if (now.isPresent() && now.get().hasVersion(r.version())) {
-                return true;
+            if (now.isPresent() && now.get() instanceof PackumentLookup.Found found
+                    && found.packument().hasVersion(r.version())) {
+                return Optional.of(found.packument());
             }
             if (i < polls) {
                 sleep(config.visibilityPollInterval());
@@ -295,7 +301,21 @@ public final class RegistryClient implements AutoCloseable {
         log.warn(r.name() + "@" + r.version() + " was accepted but does not show in the package metadata after "
                 + config.visibilityTimeout().toSeconds() + " s; some registries (GitLab) process uploads"
                 + " asynchronously, so check it again in a minute");
-        return false;
+        return Optional.empty();
+    }
+
+    /**
+     * The tarball URL the registry serves, from its metadata: registries rewrite the URL npm sends (Verdaccio drops
+     * the scope from the file name, GitLab points at the project-level route), so only theirs is worth printing.
+     */
+    private static URI servedTarball(Packument packument, String version, URI sent) {
+        return packument.tarballOf(version).flatMap(t -> {
+            try {
+                return Optional.of(URI.create(t));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }).orElse(sent);
     }
 
     /** A packument lookup whose failure is logged, not thrown: npm too ignores a failed pre-publish GET. */

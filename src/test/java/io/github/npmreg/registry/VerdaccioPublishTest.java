@@ -77,7 +77,8 @@ class VerdaccioPublishTest {
                 new Credentials.Basic(Verdaccio.CI_USER, Verdaccio.CI_PASSWORD, "test")));
 
         assertEquals(PublishOutcome.Result.PUBLISHED, outcome.result());
-        assertEquals(verdaccio.url() + "@acme/npmreg-scoped/-/@acme/npmreg-scoped-2.1.0.tgz",
+        // The URL the registry serves (Verdaccio drops the scope from the file name), not the one npm sends.
+        assertEquals(verdaccio.url() + "@acme/npmreg-scoped/-/npmreg-scoped-2.1.0.tgz",
                 outcome.tarballUrl().toString());
         Path consumer = consumer("scoped");
         NpmCli.run(consumer, "install", "@acme/npmreg-scoped@2.1.0").orFail("npm install");
