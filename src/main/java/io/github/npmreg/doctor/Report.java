@@ -1,5 +1,6 @@
 package io.github.npmreg.doctor;
 
+import io.github.npmreg.NpmregException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -30,6 +31,24 @@ public record Report(List<Finding> findings) {
 
     public List<Finding> problems() {
         return findings.stream().filter(Finding::isProblem).toList();
+    }
+
+    /**
+     * The failed findings as one error for {@code publish}'s preflight: each title, cause and evidence, and their
+     * fixes, so the build stops with what {@code verify} would show.
+     *
+     * @param hint appended to the fix, e.g. how to see the whole report
+     */
+    public NpmregException asPublishFailure(String hint) {
+        List<Finding> failed = findings.stream().filter(f -> f.status() == Status.FAIL).toList();
+        String problem = failed.stream()
+                .map(f -> f.title() + " (" + f.id() + "): " + f.cause()
+                        + (f.evidence() == null ? "" : "\n  Evidence: " + f.evidence()))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        String fixes = failed.stream().map(Finding::fix).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.joining("; "));
+        return new NpmregException("The preflight checks found a problem before anything was uploaded:\n" + problem,
+                fixes + (hint == null ? "" : " (" + hint + ")"));
     }
 
     /** The first finding with this id, for callers and tests that look for one cause. */

@@ -2,11 +2,10 @@ package io.github.npmreg.doctor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.npmreg.NpmregException;
-import io.github.npmreg.auth.CredentialRequest;
-import io.github.npmreg.auth.CredentialResolver;
 import io.github.npmreg.auth.Credentials;
-import io.github.npmreg.auth.RegistrySelection;
 import io.github.npmreg.auth.SelectedRegistry;
+import io.github.npmreg.publish.PublishPlanner;
+import io.github.npmreg.publish.PublishSettings;
 import io.github.npmreg.auth.ServerCredentials;
 import io.github.npmreg.manifest.ManifestReader;
 import io.github.npmreg.manifest.PackageName;
@@ -16,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads a project the way {@code publish} does (package.json, the npm config layers, {@link RegistrySelection},
- * {@link CredentialResolver}) into a {@link DoctorContext.Builder}, keeping every read error as a fact for the
+ * Reads a project the way {@code publish} does (package.json, the npm config layers, {@link PublishPlanner}:
+ * registry and credentials) into a {@link DoctorContext.Builder}, keeping every read error as a fact for the
  * checks instead of stopping at the first one. The caller adds what only it knows: network, clock, tag, CI options.
  */
 public final class SetupReader {
@@ -48,18 +47,20 @@ public final class SetupReader {
         if (name == null || !PackageName.violations(name).isEmpty()) {
             return builder; // PackageCheck reports the name; without one there is no registry to choose
         }
+        // The same plan publish makes (npm's precedence, GitLab CI's project registry and job token), so verify
+        // and publish cannot disagree about where and as whom.
+        PublishSettings settings = new PublishSettings(packageDirectory, packageJson, manifest, explicitRegistry,
+                Optional.ofNullable(serverCredentials), npmConfig, environment, null, null, null, false, false, false,
+                null, false);
         SelectedRegistry selected;
         try {
-            selected = RegistrySelection.select(explicitRegistry, new PackageName(name), manifest, packageJson,
-                    npmConfig);
+            selected = PublishPlanner.registry(settings);
         } catch (NpmregException e) {
             return builder.registry(explicitRegistry == null ? "(invalid)" : explicitRegistry, e.problem());
         }
         builder.registry(selected);
         try {
-            Credentials credentials = CredentialResolver.standard().explain(new CredentialRequest(selected.url(),
-                    Optional.ofNullable(serverCredentials), npmConfig, environment)).credentials();
-            builder.credentials(credentials);
+            builder.credentials(PublishPlanner.credentials(settings, selected.url()).credentials());
         } catch (NpmregException e) {
             // An unset ${VAR} or an empty settings.xml password: CredentialsCheck names it from the same facts.
             builder.credentials(Credentials.none());

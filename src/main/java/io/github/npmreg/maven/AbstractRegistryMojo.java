@@ -85,6 +85,11 @@ abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
     }
 
     protected RegistryClient client(URI registryUrl) {
+        return new RegistryClient(clientConfig(registryUrl));
+    }
+
+    /** One configuration per build: timeouts, retries, the settings.xml proxy for the registry, the extra CA file. */
+    protected RegistryClientConfig clientConfig(URI registryUrl) {
         RegistryClientConfig config = RegistryClientConfig.defaults(
                         RegistryClientConfig.userAgent(plugin.getVersion(), System.getProperty("java.version"),
                                 System.getProperty("os.name"), System.getProperty("os.arch")),
@@ -101,6 +106,6 @@ abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
         if (caFile != null) {
             config = config.withExtraCaPem(caFile.toPath());
         }
-        return new RegistryClient(config);
+        return config;
     }
 }

@@ -1,5 +1,11 @@
 package io.github.npmreg.maven;
 
+import io.github.npmreg.doctor.Doctor;
+import io.github.npmreg.doctor.DoctorContext;
+import io.github.npmreg.doctor.Finding;
+import io.github.npmreg.doctor.RegistryClientNetwork;
+import io.github.npmreg.doctor.Report;
+import io.github.npmreg.doctor.Status;
 import io.github.npmreg.gitlab.OidcExchange;
 import io.github.npmreg.manifest.ManifestReader;
 import io.github.npmreg.npmrc.NpmrcFiles;
@@ -56,6 +62,10 @@ public class PublishMojo extends AbstractRegistryMojo {
     @Parameter(property = PropertyNames.OIDC, defaultValue = "false")
     private boolean oidc;
 
+    /** Run verify's local and read-only checks before uploading, so a broken setup fails in seconds. */
+    @Parameter(property = PropertyNames.PREFLIGHT, defaultValue = "true")
+    private boolean preflight;
+
     /** Where the tarball is written when publish has to pack it itself. */
     @Parameter(property = "npmreg.tarballDirectory", defaultValue = "${project.build.directory}")
     private File tarballDirectory;
@@ -87,11 +97,33 @@ public class PublishMojo extends AbstractRegistryMojo {
             buildLog().warn(note);
         }
         try (RegistryClient client = client(plan.registry().url())) {
+            if (preflight) {
+                preflight(client, plan, packed, env);
+            }
             Publisher publisher = new Publisher(client, () -> new OidcExchange(client.http(), Clock.systemUTC(), buildLog()),
                     buildLog());
             PublishOutcome outcome = publisher.publish(settings, plan, packed);
             report(plan, outcome);
         }
+    }
+
+    /** The doctor's checks that need no write; a failure stops the build with the same finding verify shows. */
+    private void preflight(RegistryClient client, PublishPlan plan, PackResult packed, Map<String, String> env) {
+        DoctorContext context = DoctorSetup.read(this, packageDir(), env)
+                .clock(Clock.systemUTC()).tag(plan.tag()).requireTag(requireTag).releaseTagPattern(tagPattern)
+                .trustedPublishing(plan.trustedPublishing()).tarball(packed.tarball())
+                .network(session.isOffline() ? null
+                        : new RegistryClientNetwork(client, clientConfig(plan.registry().url())))
+                .build();
+        Report report = Doctor.standard().preflight(context);
+        for (Finding problem : report.problems()) {
+            buildLog().warn("preflight " + problem.status().tag() + " " + problem.title() + " (" + problem.id() + ")");
+        }
+        if (report.failed()) {
+            throw report.asPublishFailure("mvn npmreg:verify shows the full report; -D" + PropertyNames.PREFLIGHT
+                    + "=false skips these checks");
+        }
+        getLog().info("Preflight passed (" + report.counts().get(Status.PASS) + " checks)");
     }
 
     private void report(PublishPlan plan, PublishOutcome outcome) {

@@ -1,0 +1,105 @@
+package io.github.npmreg.maven;
+
+import io.github.npmreg.doctor.Doctor;
+import io.github.npmreg.doctor.DoctorContext;
+import io.github.npmreg.doctor.RegistryClientNetwork;
+import io.github.npmreg.doctor.Report;
+import io.github.npmreg.registry.RegistryClient;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import javax.inject.Inject;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Troubleshoots the publish setup: package, registry choice, credentials, network, authentication and rights (with
+ * read-only requests), publishing state and CI. One line per check; each problem with its cause, evidence and fix.
+ * Fails the build when a check failed.
+ */
+@Mojo(name = "verify", threadSafe = true, requiresProject = false)
+public class VerifyMojo extends AbstractRegistryMojo {
+    /** {@code text} (the build log) or {@code json} (also written to {@code target/npmreg/verify.json}). */
+    @Parameter(property = PropertyNames.VERIFY_FORMAT, defaultValue = "text")
+    private String format;
+
+    /** Only the local checks, no network ({@code mvn -o} does the same). */
+    @Parameter(property = PropertyNames.OFFLINE, defaultValue = "false")
+    private boolean offline;
+
+    /** Publish only from a git tag naming the version: checked against CI_COMMIT_TAG. */
+    @Parameter(property = PropertyNames.REQUIRE_TAG, defaultValue = "false")
+    private boolean requireTag;
+
+    /** The tag pattern for requireTag. */
+    @Parameter(property = PropertyNames.TAG_PATTERN)
+    private String tagPattern;
+
+    /** Trusted publishing (OIDC) is intended: check the ID token instead of a stored token. */
+    @Parameter(property = PropertyNames.OIDC, defaultValue = "false")
+    private boolean oidc;
+
+    @Inject
+    public VerifyMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
+
+    @Override
+    protected void run() throws MojoFailureException {
+        boolean noNetwork = offline || session.isOffline();
+        Map<String, String> env = environment();
+        DoctorContext.Builder builder = DoctorSetup.read(this, packageDir(), env)
+                .clock(Clock.systemUTC()).tag(tag).requireTag(requireTag).releaseTagPattern(tagPattern)
+                .trustedPublishing(oidc || env.containsKey("NPM_ID_TOKEN"));
+        io.github.npmreg.pack.PackResult packed = PackedPackage.packedInThisBuild(project);
+        if (packed != null) {
+            builder.tarball(packed.tarball());
+        }
+        Report report;
+        DoctorContext probe = builder.build();
+        if (noNetwork || probe.registry() == null) {
+            report = Doctor.standard().run(probe, Doctor.categoriesFor(true));
+        } else {
+            URI url = URI.create(probe.registry().url());
+            try (RegistryClient client = client(url)) {
+                report = Doctor.standard().run(builder.network(new RegistryClientNetwork(client, clientConfig(url))).build(),
+                        Doctor.categoriesFor(false));
+            }
+        }
+        for (String line : report.toText().split("\\R")) {
+            if (line.startsWith("[FAIL]")) {
+                buildLog().warn(line);
+            } else {
+                buildLog().info(line);
+            }
+        }
+        if ("json".equalsIgnoreCase(format)) {
+            Path json = workDir().resolve("verify.json");
+            report.writeJson(json);
+            getLog().info("Wrote " + json);
+        }
+        if (report.failed()) {
+            throw new MojoFailureException("npmreg:verify found " + report.counts().get(io.github.npmreg.doctor.Status.FAIL)
+                    + " problem(s); each is listed above with its cause and fix.");
+        }
+    }
+
+    @Override
+    protected String goalName() {
+        return "npmreg:verify";
+    }
+
+    @Override
+    protected boolean skipGoal() {
+        return false;
+    }
+
+    @Override
+    protected String skipProperty() {
+        return PropertyNames.SKIP;
+    }
+}
