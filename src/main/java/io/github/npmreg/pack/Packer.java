@@ -85,10 +85,12 @@ public final class Packer {
                 entries = writeTar(request.packageDirectory(), request.manifestFile(), manifest, files, gzip);
                 counted = integrity;
             }
-            moveAtomically(temp, tarball);
-            temp = null;
             PackResult result = result(tarball, name, version, filename, entries, counted);
+            moveAtomically(temp, tarball);
+            temp = tarball;
             PackReport.write(result, request.reportFile());
+            // Both written: nothing to clean up.
+            temp = null;
             return result;
         } catch (IOException | UncheckedIOException e) {
             throw new NpmregException("Cannot write the tarball " + tarball + ": " + e.getMessage(),
@@ -98,7 +100,7 @@ public final class Packer {
                 try {
                     Files.deleteIfExists(temp);
                 } catch (IOException ignored) {
-                    // The original failure is the one to report.
+                    // The original failure is the one to report. Without a report the tarball is removed too.
                 }
             }
         }

@@ -145,6 +145,20 @@ class PackerTest {
     }
 
     @Test
+    void aReportThatCannotBeWrittenTakesTheTarballWithIt() throws IOException {
+        Path pkg = samplePackage();
+        Path out = tmp.resolve("out");
+        // The report's directory is a file, so the report cannot be written.
+        Path blocker = Files.writeString(tmp.resolve("blocker"), "");
+        ObjectNode manifest = (ObjectNode) JSON.readTree(pkg.resolve("package.json").toFile());
+        assertThrows(NpmregException.class, () -> new Packer((dir, m) -> List.of("package.json"), 1)
+                .pack(new PackRequest(pkg, pkg.resolve("package.json"), manifest, out, blocker.resolve("report.json"))));
+        try (Stream<Path> left = Files.list(out)) {
+            assertEquals(List.of(), left.collect(Collectors.toList()));
+        }
+    }
+
+    @Test
     void aStagedManifestGoesIntoTheTarball() throws IOException {
         Path pkg = samplePackage();
         Path staged = tmp.resolve("staged/package.json");
