@@ -36,6 +36,21 @@ abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
     @Parameter(property = PropertyNames.ACCESS)
     protected String access;
 
+    /** Publish only when the build runs for a git tag naming the version (CI_COMMIT_TAG, else a tag at HEAD). */
+    @Parameter(property = PropertyNames.REQUIRE_TAG, defaultValue = "false")
+    protected boolean requireTag;
+
+    /** The tag pattern for requireTag; {@code {version}} stands for the version. Default {@code v?{version}}. */
+    @Parameter(property = PropertyNames.TAG_PATTERN)
+    protected String tagPattern;
+
+    /**
+     * npm trusted publishing (OIDC) even when NPM_ID_TOKEN detection does not apply; it also keeps GitLab CI from
+     * choosing the project registry, since trusted publishing targets npmjs.org.
+     */
+    @Parameter(property = PropertyNames.OIDC, defaultValue = "false")
+    protected boolean oidc;
+
     /** A PEM file of extra CA certificates trusted besides the JVM's trust store (e.g. a company CA). */
     @Parameter(property = PropertyNames.CA_FILE)
     protected File caFile;

@@ -98,7 +98,7 @@ public class NpmrcMojo extends AbstractRegistryMojo {
         Map<String, String> env = environment();
         PublishSettings settings = new PublishSettings(dir, manifestFile, manifest, explicitRegistry(), server(),
                 NpmrcFiles.load(dir, env, Path.of(System.getProperty("user.home"))), env, tag, access, null, false,
-                false, false, null, false);
+                false, false, tagPattern, oidc);
         SelectedRegistry selected = PublishPlanner.registry(settings);
         if (PublishPlanner.isNpmDefault(selected)) {
             return List.of();

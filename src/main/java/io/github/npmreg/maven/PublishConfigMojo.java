@@ -54,7 +54,7 @@ public class PublishConfigMojo extends AbstractRegistryMojo {
         Map<String, String> env = environment();
         PublishSettings settings = new PublishSettings(dir, source, ManifestReader.read(source), explicitRegistry(),
                 Optional.empty(), NpmrcFiles.load(dir, env, Path.of(System.getProperty("user.home"))), env, tag,
-                access, null, false, false, false, null, false);
+                access, null, false, false, false, tagPattern, oidc);
         SelectedRegistry selected = PublishPlanner.registry(settings);
         Instant buildStart = session.getRequest().getStartTime() == null
                 ? Instant.now()

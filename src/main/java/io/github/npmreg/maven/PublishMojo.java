@@ -50,18 +50,6 @@ public class PublishMojo extends AbstractRegistryMojo {
     @Parameter(property = PropertyNames.SKIP_EXISTING, defaultValue = "false")
     private boolean skipExisting;
 
-    /** Publish only when the build runs for a git tag naming the version (CI_COMMIT_TAG, else a tag at HEAD). */
-    @Parameter(property = PropertyNames.REQUIRE_TAG, defaultValue = "false")
-    private boolean requireTag;
-
-    /** The tag pattern for requireTag; {@code {version}} stands for the version. Default {@code v?{version}}. */
-    @Parameter(property = PropertyNames.TAG_PATTERN)
-    private String tagPattern;
-
-    /** Use npm trusted publishing (OIDC) even when NPM_ID_TOKEN detection does not apply. */
-    @Parameter(property = PropertyNames.OIDC, defaultValue = "false")
-    private boolean oidc;
-
     /** Run verify's local and read-only checks before uploading, so a broken setup fails in seconds. */
     @Parameter(property = PropertyNames.PREFLIGHT, defaultValue = "true")
     private boolean preflight;

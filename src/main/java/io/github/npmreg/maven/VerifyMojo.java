@@ -31,18 +31,6 @@ public class VerifyMojo extends AbstractRegistryMojo {
     @Parameter(property = PropertyNames.OFFLINE, defaultValue = "false")
     private boolean offline;
 
-    /** Publish only from a git tag naming the version: checked against CI_COMMIT_TAG. */
-    @Parameter(property = PropertyNames.REQUIRE_TAG, defaultValue = "false")
-    private boolean requireTag;
-
-    /** The tag pattern for requireTag. */
-    @Parameter(property = PropertyNames.TAG_PATTERN)
-    private String tagPattern;
-
-    /** Trusted publishing (OIDC) is intended: check the ID token instead of a stored token. */
-    @Parameter(property = PropertyNames.OIDC, defaultValue = "false")
-    private boolean oidc;
-
     @Inject
     public VerifyMojo(SettingsDecrypter decrypter) {
         super(decrypter);
