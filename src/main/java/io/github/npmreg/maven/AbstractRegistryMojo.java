@@ -95,6 +95,20 @@ abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
         return null;
     }
 
+    /**
+     * The publish settings the registry goals share: the configured registry, tag, access and release options, the
+     * .npmrc layers npm would read for this package, and the environment.
+     */
+    protected io.github.npmreg.publish.PublishSettings publishSettings(java.nio.file.Path manifestFile,
+            com.fasterxml.jackson.databind.node.ObjectNode manifest, Optional<ServerCredentials> server, String otp,
+            boolean dryRun, boolean skipExisting) {
+        java.nio.file.Path dir = packageDir();
+        java.util.Map<String, String> env = environment();
+        return new io.github.npmreg.publish.PublishSettings(dir, manifestFile, manifest, explicitRegistry(), server,
+                io.github.npmreg.npmrc.NpmrcFiles.load(dir, env, java.nio.file.Path.of(System.getProperty("user.home"))),
+                env, tag, access, otp, dryRun, skipExisting, requireTag, tagPattern, oidc);
+    }
+
     protected Optional<ServerCredentials> server() {
         return new SettingsServers(session.getSettings(), decrypter).find(serverId);
     }

@@ -6,7 +6,6 @@ import io.github.npmreg.auth.SelectedRegistry;
 import io.github.npmreg.gitlab.GitLabEndpoints;
 import io.github.npmreg.manifest.ManifestReader;
 import io.github.npmreg.manifest.PackageName;
-import io.github.npmreg.npmrc.NpmrcFiles;
 import io.github.npmreg.npmrc.NpmrcWriter;
 import io.github.npmreg.publish.NpmrcContent;
 import io.github.npmreg.publish.PublishPlanner;
@@ -18,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -95,10 +93,7 @@ public class NpmrcMojo extends AbstractRegistryMojo {
     private List<NpmrcContent.Registry> publishRegistryEntries(Path dir) {
         Path manifestFile = dir.resolve("package.json");
         ObjectNode manifest = ManifestReader.read(manifestFile);
-        Map<String, String> env = environment();
-        PublishSettings settings = new PublishSettings(dir, manifestFile, manifest, explicitRegistry(), server(),
-                NpmrcFiles.load(dir, env, Path.of(System.getProperty("user.home"))), env, tag, access, null, false,
-                false, false, tagPattern, oidc);
+        PublishSettings settings = publishSettings(manifestFile, manifest, server(), null, false, false);
         SelectedRegistry selected = PublishPlanner.registry(settings);
         if (PublishPlanner.isNpmDefault(selected)) {
             return List.of();

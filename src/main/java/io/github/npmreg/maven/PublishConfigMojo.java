@@ -3,14 +3,12 @@ package io.github.npmreg.maven;
 import io.github.npmreg.NpmregException;
 import io.github.npmreg.auth.SelectedRegistry;
 import io.github.npmreg.manifest.ManifestReader;
-import io.github.npmreg.npmrc.NpmrcFiles;
 import io.github.npmreg.publish.ManifestStaging;
 import io.github.npmreg.publish.PublishPlanner;
 import io.github.npmreg.publish.PublishSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -51,10 +49,8 @@ public class PublishConfigMojo extends AbstractRegistryMojo {
             throw new NpmregException("There is no package.json in " + dir + ".",
                     "set <packageDirectory> (or -D" + PropertyNames.PACKAGE_DIRECTORY + ") to the folder that holds it.");
         }
-        Map<String, String> env = environment();
-        PublishSettings settings = new PublishSettings(dir, source, ManifestReader.read(source), explicitRegistry(),
-                Optional.empty(), NpmrcFiles.load(dir, env, Path.of(System.getProperty("user.home"))), env, tag,
-                access, null, false, false, false, tagPattern, oidc);
+        PublishSettings settings = publishSettings(source, ManifestReader.read(source), Optional.empty(), null, false,
+                false);
         SelectedRegistry selected = PublishPlanner.registry(settings);
         Instant buildStart = session.getRequest().getStartTime() == null
                 ? Instant.now()

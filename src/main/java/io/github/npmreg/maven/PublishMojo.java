@@ -8,7 +8,6 @@ import io.github.npmreg.doctor.Report;
 import io.github.npmreg.doctor.Status;
 import io.github.npmreg.gitlab.OidcExchange;
 import io.github.npmreg.manifest.ManifestReader;
-import io.github.npmreg.npmrc.NpmrcFiles;
 import io.github.npmreg.pack.PackResult;
 import io.github.npmreg.publish.PublishPlan;
 import io.github.npmreg.publish.PublishPlanner;
@@ -74,9 +73,7 @@ public class PublishMojo extends AbstractRegistryMojo {
         Path manifestFile = PackedPackage.manifestFile(project, dir);
         ObjectNode manifest = ManifestReader.read(manifestFile);
         Map<String, String> env = environment();
-        PublishSettings settings = new PublishSettings(dir, manifestFile, manifest, explicitRegistry(), server(),
-                NpmrcFiles.load(dir, env, Path.of(System.getProperty("user.home"))), env, tag, access, otp, dryRun,
-                skipExisting, requireTag, tagPattern, oidc);
+        PublishSettings settings = publishSettings(manifestFile, manifest, server(), otp, dryRun, skipExisting);
         PublishPlan plan = PublishPlanner.plan(settings);
         buildLog().redact(plan.credentials().secrets());
         getLog().info("Registry " + plan.registry().url() + " (" + plan.registry().reason() + ")");
