@@ -71,8 +71,7 @@ final class CredentialsCheck implements Check {
                 && (server == null || server.found() && server.decryptError() == null && server.hasPassword())) {
             findings.add(missingCredentials(context, registry));
         }
-        if (registry != null && server == null && !(credentials instanceof Credentials.None)
-                && registry.getRawPath() != null && registry.getRawPath().endsWith("/")) {
+        if (registry != null && server == null && !(credentials instanceof Credentials.None)) {
             npmWouldNotFindThem(context, registry).ifPresent(findings::add);
         }
         if (findings.isEmpty()) {
@@ -146,8 +145,9 @@ final class CredentialsCheck implements Check {
 
     /**
      * The plugin has credentials (from the environment, or from .npmrc by walking up from the registry path as npm
-     * does for installs), but the .npmrc lines for this host miss npm's exact publish key: npm publish with the
-     * same .npmrc stops with ENEEDAUTH.
+     * does for installs, or after adding the registry's missing trailing slash), but the .npmrc lines for this host
+     * miss npm's exact publish key: npm publish with the same .npmrc stops with ENEEDAUTH. That is the setup's
+     * problem, named as npm's ENEEDAUTH row; {@link Doctor#preflight} lets the plugin's own publish go ahead.
      */
     private java.util.Optional<Finding> npmWouldNotFindThem(DoctorContext context, URI registry) {
         String wanted = Urls.publishKey(registry);
@@ -160,10 +160,9 @@ final class CredentialsCheck implements Check {
         if (row.id().equals(FindingKind.NPMRC_AUTH_MISSING.id())) {
             return java.util.Optional.empty(); // no .npmrc line for this host: npm is simply not set up here
         }
-        return java.util.Optional.of(Finding.of(FindingKind.NPMRC_AUTH_ONLY_FOR_THIS_PLUGIN, id(),
-                "this plugin sends " + context.credentials() + ", but npm publish would not (" + row.title() + ", "
-                        + row.id() + "): " + row.evidence(),
-                row.fix()));
+        return java.util.Optional.of(new Finding(row.id(), row.status(), row.check(), row.title(), row.cause(),
+                row.evidence() + " (this plugin still finds " + context.credentials() + ", but npm publish with this"
+                        + " .npmrc stops with ENEEDAUTH)", row.fix()));
     }
 
     /** Which ENEEDAUTH case this is: the .npmrc auth lines on the registry's host, compared with the key npm wants. */

@@ -89,12 +89,23 @@ public final class Doctor {
      * authentication checks unless offline. None of them writes, so a broken setup fails in seconds with the same
      * finding {@code verify} shows.
      */
+    /** The .npmrc findings that stop npm (ENEEDAUTH) but not this plugin when it has found credentials. */
+    private static final java.util.Set<String> NPM_ONLY = java.util.Set.of(
+            FindingKind.NPMRC_AUTH_REGISTRY_NO_TRAILING_SLASH.id(), FindingKind.NPMRC_AUTH_KEY_NO_TRAILING_SLASH.id(),
+            FindingKind.NPMRC_AUTH_DEFAULT_PORT.id(), FindingKind.NPMRC_AUTH_HOST_ONLY.id(),
+            FindingKind.NPMRC_AUTH_OTHER_PATH.id());
+
     public Report preflight(DoctorContext context) {
         Report all = run(context, categoriesFor(context.network() == null));
+        boolean pluginHasCredentials = !(context.credentials() instanceof io.github.npmreg.auth.Credentials.None);
         // An existing version is publish's own call: it skips it with skipExisting, and tells a rerun of the same
-        // tarball from a clash, which the packument alone cannot.
+        // tarball from a clash, which the packument alone cannot. An .npmrc that only npm cannot use (ENEEDAUTH rows)
+        // does not stop this plugin, which has the credentials: it stays a warning.
         return new Report(all.findings().stream()
                 .filter(f -> !f.id().equals(FindingKind.VERSION_EXISTS.id()))
+                .map(f -> pluginHasCredentials && f.status() == Status.FAIL && NPM_ONLY.contains(f.id())
+                        ? new Finding(f.id(), Status.WARN, f.check(), f.title(), f.cause(), f.evidence(), f.fix())
+                        : f)
                 .toList());
     }
 }

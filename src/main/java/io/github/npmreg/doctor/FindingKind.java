@@ -153,13 +153,6 @@ public enum FindingKind {
                     + "(lerna/lerna#2873).",
             "npm error code ENEEDAUTH / 404 Not Found",
             "Remove the port from the auth key (or add it to the registry URL)."),
-    NPMRC_AUTH_ONLY_FOR_THIS_PLUGIN("npmrc-auth-only-for-this-plugin", Status.WARN,
-            "npm itself would not find these .npmrc credentials",
-            "The plugin has a token (from the environment, or from .npmrc by walking up from the registry path as npm "
-                    + "does for installs), but npm's publish looks up only the exact registry path, so npm publish "
-                    + "with the same .npmrc fails.",
-            "npm error code ENEEDAUTH (while this plugin publishes)",
-            "Key the token by the full registry path: //host/path/:_authToken=…"),
     NPMRC_VARIABLE_UNRESOLVED("npmrc-variable-unresolved", Status.FAIL, ".npmrc uses a variable that is not set",
             "A ${VAR} in .npmrc is not set in the environment, so npm keeps it literally (and sends it as the "
                     + "token).",

@@ -167,21 +167,31 @@ class GitLabDoctorTest {
     }
 
     @Test
-    void hostOnlyAuthLineWorksForThePluginButNotForNpm() {
+    void hostOnlyAuthLineFailsVerifyButNotThePluginsPreflight() {
         Report report = verify("host-only", HELLO, npmrc(endpoint, "//" + authority + "/"), API);
-        Finding f = report.find(FindingKind.NPMRC_AUTH_ONLY_FOR_THIS_PLUGIN.id()).orElseThrow(() -> new AssertionError(report.toText()));
-        assertTrue(f.evidence().contains(FindingKind.NPMRC_AUTH_HOST_ONLY.id()), f.evidence());
+        Finding f = report.find(FindingKind.NPMRC_AUTH_HOST_ONLY.id()).orElseThrow(() -> new AssertionError(report.toText()));
+        assertTrue(f.evidence().contains("this plugin still finds"), f.evidence());
         assertEquals("add to .npmrc: " + projectKey(42) + ":_authToken=${NPM_TOKEN}", f.fix());
-        assertEquals(Status.WARN, f.status(), "this plugin publishes with it");
+        assertEquals(Status.FAIL, f.status(), "npm publish stops with ENEEDAUTH on this setup");
         npmSaysEneedauth("host-only");
+    }
+
+    @Test
+    void thePluginsPreflightOnlyWarnsAboutAnNpmrcOnlyNpmCannotUse() {
+        Path dir = work.resolve("host-only-preflight");
+        ProjectSetup.write(dir, HELLO, npmrc(endpoint, "//" + authority + "/"));
+        Report preflight = Doctor.standard().preflight(ProjectSetup.read(dir, Map.of("GITLAB_TOKEN", API), null).build());
+        Finding f = preflight.find(FindingKind.NPMRC_AUTH_HOST_ONLY.id()).orElseThrow(() -> new AssertionError(preflight.toText()));
+        assertEquals(Status.WARN, f.status());
+        assertFalse(preflight.failed(), preflight.toText());
     }
 
     @Test
     void authKeyWithoutTrailingSlash() {
         String key = projectKey(42);
         Report report = verify("key-no-slash", HELLO, npmrc(endpoint, key.substring(0, key.length() - 1)), API);
-        Finding f = report.find(FindingKind.NPMRC_AUTH_ONLY_FOR_THIS_PLUGIN.id()).orElseThrow(() -> new AssertionError(report.toText()));
-        assertTrue(f.evidence().contains(FindingKind.NPMRC_AUTH_KEY_NO_TRAILING_SLASH.id()), f.evidence());
+        Finding f = report.find(FindingKind.NPMRC_AUTH_KEY_NO_TRAILING_SLASH.id()).orElseThrow(() -> new AssertionError(report.toText()));
+        assertEquals(Status.FAIL, f.status());
         npmSaysEneedauth("key-no-slash");
     }
 
@@ -189,7 +199,10 @@ class GitLabDoctorTest {
     void registryWithoutTrailingSlash() {
         Report report = verify("registry-no-slash", HELLO,
                 npmrc(endpoint.substring(0, endpoint.length() - 1), projectKey(42)), API);
-        assertEquals(List.of(FindingKind.REGISTRY_URL_NO_TRAILING_SLASH.id()), problems(report), report.toText());
+        // The plugin adds the slash and publishes; npm looks up the parent path's key and stops with ENEEDAUTH.
+        assertEquals(List.of(FindingKind.REGISTRY_URL_NO_TRAILING_SLASH.id(),
+                FindingKind.NPMRC_AUTH_REGISTRY_NO_TRAILING_SLASH.id()), problems(report), report.toText());
+        assertTrue(report.failed());
         npmSaysEneedauth("registry-no-slash");
     }
 }
