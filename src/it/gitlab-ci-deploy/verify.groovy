@@ -37,7 +37,9 @@ try {
     // The real npm, configured by nothing but that file and the job's CI_JOB_TOKEN.
     def consumer = Files.createDirectories(basedir.toPath().resolve('target/consumer'))
     Files.writeString(consumer.resolve('package.json'), '{"name":"consumer","version":"1.0.0","private":true}\n')
-    NpmCli.run(consumer, [npm_config_userconfig: npmrc.toString(), CI_JOB_TOKEN: jobToken],
+    // A fresh cache: the tarball must come from the server, not from an earlier run.
+    NpmCli.run(consumer, [npm_config_userconfig: npmrc.toString(), CI_JOB_TOKEN: jobToken,
+            npm_config_cache: basedir.toPath().resolve('target/npm-cache').toString()],
             'install', '--no-audit', '--no-fund', '@acme/ci-pkg@1.0.0').orFail('npm install @acme/ci-pkg@1.0.0')
     def out = NpmCli.node(consumer, "console.log(require('@acme/ci-pkg')())").orFail('node').stdout().strip()
     assert out == 'hello from ci-pkg'

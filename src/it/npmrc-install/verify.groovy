@@ -15,7 +15,8 @@ assert text.contains("${reg.nerfDart()}:_authToken=\"${reg.token()}\"") || text.
 
 def consumer = Files.createDirectories(basedir.toPath().resolve('target/consumer'))
 Files.writeString(consumer.resolve('package.json'), '{"name":"consumer","version":"1.0.0","private":true}\n')
-NpmCli.run(consumer, [npm_config_userconfig: npmrc.toString()], 'install', '--no-audit', '--no-fund',
+// Fresh caches, so each install really authenticates against the registry.
+NpmCli.run(consumer, [npm_config_userconfig: npmrc.toString(), npm_config_cache: basedir.toPath().resolve('target/cache1').toString()], 'install', '--no-audit', '--no-fund',
         '@it/npmrc-pkg@1.0.0').orFail('npm install @it/npmrc-pkg@1.0.0 through the generated .npmrc')
 assert NpmCli.node(consumer, "console.log(require('@it/npmrc-pkg')())").orFail('node').stdout().strip() ==
         'hello from npmrc-pkg'
@@ -39,7 +40,8 @@ assert PosixFilePermissions.toString(Files.getPosixFilePermissions(user)) == 'rw
 // That file works too, with the token from the environment.
 def consumer2 = Files.createDirectories(basedir.toPath().resolve('target/consumer2'))
 Files.writeString(consumer2.resolve('package.json'), '{"name":"consumer2","version":"1.0.0","private":true}\n')
-NpmCli.run(consumer2, [npm_config_userconfig: user.toString(), NPM_TOKEN: reg.token()], 'install', '--no-audit',
+NpmCli.run(consumer2, [npm_config_userconfig: user.toString(), NPM_TOKEN: reg.token(),
+        npm_config_cache: basedir.toPath().resolve('target/cache2').toString()], 'install', '--no-audit',
         '--no-fund', '@it/npmrc-pkg@1.0.0').orFail('npm install through the user-kept .npmrc')
 
 def log = new File(basedir, 'build.log').text
