@@ -116,16 +116,23 @@ public final class GitLabNpmServer implements AutoCloseable {
     private volatile boolean forwarding = true;
     private volatile URI forwardTo = URI.create("https://registry.npmjs.org/");
 
-    private GitLabNpmServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    private volatile boolean metadataCacheLag;
+
+    private GitLabNpmServer(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         executor = Executors.newFixedThreadPool(8);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
     }
 
     public static GitLabNpmServer start() {
+        return start(0);
+    }
+
+    /** Listens on {@code port} of 127.0.0.1 (0: any free one), e.g. a port the build reserved for an invoker IT. */
+    public static GitLabNpmServer start(int port) {
         try {
-            GitLabNpmServer s = new GitLabNpmServer();
+            GitLabNpmServer s = new GitLabNpmServer(port);
             s.server.start();
             return s;
         } catch (IOException e) {
@@ -175,6 +182,17 @@ public final class GitLabNpmServer implements AutoCloseable {
     /** Whether unknown packages are redirected to the public registry ("Forward npm package requests"). */
     public GitLabNpmServer forwarding(boolean on) {
         forwarding = on;
+        return this;
+    }
+
+    /**
+     * Whether project-level metadata lags behind the stored packages: GitLab serves npm metadata from a cache that
+     * a background worker (Packages::Npm::CreateMetadataCacheWorker) rebuilds after a publish, so a packument read
+     * can miss a version the upload path already refuses as a duplicate. While on, metadata GETs answer as if the
+     * package did not exist.
+     */
+    public GitLabNpmServer metadataCacheLag(boolean on) {
+        metadataCacheLag = on;
         return this;
     }
 
@@ -405,7 +423,7 @@ public final class GitLabNpmServer implements AutoCloseable {
         Map<String, StoredVersion> versions = project.isEmpty() ? Map.of()
                 : packages.getOrDefault(project.get().id(), Map.of()).getOrDefault(name, Map.of());
         // redirect_registry_request: decided before authorization, on whether the package exists at all.
-        if (versions.isEmpty()) {
+        if (versions.isEmpty() || metadataCacheLag) {
             return packageNotFound(name);
         }
         Reply denied = authorize(caller, project.get(), Access.READ);

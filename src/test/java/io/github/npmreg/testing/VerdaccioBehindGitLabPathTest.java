@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.npmreg.auth.Credentials;
 import io.github.npmreg.gitlab.GitLabEndpoints;
+import io.github.npmreg.npmrc.NpmrcWriter;
+import io.github.npmreg.publish.NpmrcContent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A real registry at a GitLab project path: Verdaccio with {@code url_prefix} behind {@link PathPrefixProxy}
  * (test-registry-verdaccio.md: the prefix alone does not mount the routes; the proxy strips it and Verdaccio writes
  * it back into the tarball URLs). The real npm publishes and installs through it with the {@code .npmrc} lines
- * {@link GitLabEndpoints} produces.
+ * {@link GitLabEndpoints} produces, and installs with the {@code .npmrc} the {@code npmrc} goal generates.
  */
 class VerdaccioBehindGitLabPathTest {
     private static final String PREFIX = "/api/v4/projects/42/packages/npm";
@@ -48,10 +52,20 @@ class VerdaccioBehindGitLabPathTest {
             // Asked directly (Host = Verdaccio's own address), Verdaccio still writes the prefix into the URL.
             assertEquals(verdaccio.url().resolve(PREFIX + "/@acme/prefixed/-/prefixed-0.3.0.tgz").toString(), tarball);
 
+            // The install uses the file the npmrc goal writes (NpmrcContent + NpmrcWriter), with the token as
+            // ${NPM_TOKEN} (tokensFromEnvironment), as the user config npm is pointed at.
+            Path generated = tmp.resolve("generated/.npmrc");
+            Files.createDirectories(generated.getParent());
+            NpmrcWriter.writeFile(generated, NpmrcContent.lines(List.of(new NpmrcContent.Registry("@acme",
+                    proxy.prefixedUrl(), new Credentials.Token(token, "test"), "NPM_TOKEN"))));
+            String written = Files.readString(generated);
+            assertTrue(written.contains("@acme:registry=" + endpoint.endpoint() + "\n"), written);
+            assertTrue(written.contains(GitLabEndpoints.authKey(endpoint.endpoint()) + ":_authToken=${NPM_TOKEN}"),
+                    written);
             Path app = Files.createDirectories(tmp.resolve("app"));
             Files.writeString(app.resolve("package.json"), "{\"name\":\"app\",\"version\":\"1.0.0\",\"private\":true}");
-            Files.writeString(app.resolve(".npmrc"), npmrc);
-            Map<String, String> freshCache = Map.of("npm_config_cache", tmp.resolve("install-cache").toString());
+            Map<String, String> freshCache = Map.of("npm_config_cache", tmp.resolve("install-cache").toString(),
+                    "npm_config_userconfig", generated.toString(), "NPM_TOKEN", token);
             NpmCli.run(app, freshCache, "install", "@acme/prefixed").orFail("npm install through the prefix proxy");
             assertEquals("through the project path", NpmCli.node(app, "console.log(require('@acme/prefixed'))")
                     .orFail("require").stdout().strip());

@@ -1,0 +1,28 @@
+// Three unique snapshot versions, newest under dist-tag snapshot, latest untouched; package.json only changed by
+// the updateSource build, and there only the version (and publishConfig), in its own formatting.
+import io.github.npmreg.testing.ItRegistry
+
+def reg = new ItRegistry(itRegistryDir)
+def log = new File(basedir, 'build.log').text
+def published = (log =~ /\+ @it\/snapshot-pkg@(1\.2\.0-SNAPSHOT\.\d{14}) \(tag snapshot\)/).collect { it[1] }
+assert published.size() == 3 : "expected three snapshot publishes, got ${published}"
+assert published.toSet().size() == 3 && published == published.sort(false) : "not newer each time: ${published}"
+
+def view = reg.view(basedir.toPath().resolve('target/verify/view'), '@it/snapshot-pkg')
+assert view.path('dist-tags').path('snapshot').asText() == published[2]
+def versions = view.path('versions').collect { it.asText() }
+assert versions.containsAll(published)
+
+// Only the third build (updateSource) touched the source file.
+assert log.findAll(/Updated .*package\.json the same way/).size() == 1
+def source = new File(basedir, 'package.json').text
+def original = '{\n    "name": "@it/snapshot-pkg",\n    "version": "0.0.0-development",\n    "description": "Maven SNAPSHOTs published as unique npm prereleases",\n    "main": "index.js",\n    "license": "MIT"\n'
+assert source.contains("\n    \"version\": \"${published[2]}\",\n") : "version not set in place: ${source}"
+// Every other line is kept as written (4-space indent, order); a line gains a comma where publishConfig follows.
+def lines = source.readLines().collect { it.replaceFirst(/,$/, '') }
+original.readLines().findAll { !it.contains('"version"') }.each { line ->
+    assert lines.contains(line.replaceFirst(/,$/, '')) : "line lost or reformatted: '${line}' in ${source}"
+}
+assert source.contains('\n    "publishConfig": {\n        "@it:registry": ') : "publishConfig not in the file's style: ${source}"
+assert source.endsWith('}\n')
+return true
