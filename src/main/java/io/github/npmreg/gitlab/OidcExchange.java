@@ -76,9 +76,6 @@ public final class OidcExchange {
                         + registry.getHost() + "\" } } (it must be on the job itself)."));
         IdTokenClaims claims = IdTokenClaims.decode(idToken);
         URI url = exchangeUrl(registry, packageName);
-        if (!env.containsKey("SIGSTORE_ID_TOKEN")) {
-            log.info(provenanceNote());
-        }
         HttpPost post = new HttpPost(url);
         post.setConfig(RequestConfig.custom().setRedirectsEnabled(false).build());
         post.setHeader("Authorization", "Bearer " + idToken);
@@ -157,9 +154,6 @@ public final class OidcExchange {
             lines.add("  iss               " + claims.issuer() + ": npm supports only https://gitlab.com as the"
                     + " GitLab provider.");
         }
-        if (!env.containsKey("SIGSTORE_ID_TOKEN")) {
-            lines.add(provenanceNote());
-        }
         String fix;
         if (audienceWrong) {
             fix = "In .gitlab-ci.yml set id_tokens: { NPM_ID_TOKEN: { aud: \"" + expectedAudience + "\" } } on the"
@@ -176,11 +170,6 @@ public final class OidcExchange {
                     + " (all case-sensitive; the package must already exist on npmjs.com).";
         }
         return new NpmregException(String.join(System.lineSeparator(), lines), fix);
-    }
-
-    private static String provenanceNote() {
-        return "SIGSTORE_ID_TOKEN is not set, so npm would not generate provenance for this publish; add"
-                + " SIGSTORE_ID_TOKEN: { aud: sigstore } to the job's id_tokens to have it.";
     }
 
     private static String show(String value) {
