@@ -42,7 +42,7 @@ public class VerifyMojo extends AbstractRegistryMojo {
         Map<String, String> env = environment();
         DoctorContext.Builder builder = DoctorSetup.read(this, packageDir(), env)
                 .clock(Clock.systemUTC()).tag(tag).requireTag(requireTag).releaseTagPattern(tagPattern)
-                .trustedPublishing(oidc || env.containsKey("NPM_ID_TOKEN"));
+                .trustedPublishing(io.github.npmreg.gitlab.OidcExchange.applies(env, oidc));
         io.github.npmreg.pack.PackResult packed = PackedPackage.packedInThisBuild(project);
         if (packed != null) {
             builder.tarball(packed.tarball());
