@@ -33,9 +33,20 @@ public final class SetupReader {
     public static DoctorContext.Builder read(Path packageDirectory, String explicitRegistry, NpmConfig npmConfig,
             DoctorContext.SettingsServer server, ServerCredentials serverCredentials,
             Map<String, String> environment) {
+        return read(packageDirectory, packageDirectory.resolve("package.json"), explicitRegistry, npmConfig, server,
+                serverCredentials, environment);
+    }
+
+    /**
+     * As {@link #read(Path, String, NpmConfig, DoctorContext.SettingsServer, ServerCredentials, Map)}, looking at
+     * {@code packageJson}: the manifest that will be published, e.g. the one {@code publish-config} staged with the
+     * build's version, which the checks must judge rather than the source file.
+     */
+    public static DoctorContext.Builder read(Path packageDirectory, Path packageJson, String explicitRegistry,
+            NpmConfig npmConfig, DoctorContext.SettingsServer server, ServerCredentials serverCredentials,
+            Map<String, String> environment) {
         DoctorContext.Builder builder = DoctorContext.builder().packageDirectory(packageDirectory)
                 .environment(environment).npmConfig(npmConfig).server(server);
-        Path packageJson = packageDirectory.resolve("package.json");
         ObjectNode manifest;
         try {
             manifest = ManifestReader.parse(packageJson);

@@ -41,7 +41,8 @@ final class DoctorSetup {
         if (credentials != null) {
             mojo.buildLog().redact(java.util.List.of(credentials.password() == null ? "" : credentials.password()));
         }
-        return SetupReader.read(packageDir, mojo.explicitRegistry(),
+        // The manifest publish will send: the staged one when publish-config ran in this build.
+        return SetupReader.read(packageDir, PackedPackage.manifestFile(mojo.project, packageDir), mojo.explicitRegistry(),
                 NpmrcFiles.load(packageDir, env, Path.of(System.getProperty("user.home"))), serverFacts, credentials, env);
     }
 }
