@@ -239,8 +239,11 @@ final class PackWalker {
             ignoreRules.put(".gitignore", null);
         }
         for (String entry : entries) {
+            // ignore-walk computes both verdicts before the lstat; both are pure, so the partial (directory)
+            // verdict, the dearer one, is only computed when it can change the outcome: for a file that passes
+            // as a file it is never read.
             boolean passFile = filterEntry(entry, false, null);
-            boolean passDir = filterEntry(entry, true, null);
+            Boolean passDir = passFile ? null : filterEntry(entry, true, null);
             if (!passFile && !passDir) {
                 continue;
             }
@@ -262,7 +265,7 @@ final class PackWalker {
                 if (passFile) {
                     result.add(relPrefix + entry);
                 }
-            } else if (passDir) {
+            } else if (passDir != null ? passDir : filterEntry(entry, true, null)) {
                 boolean childExact = passFile || filterEntry(entry + "/", false, null);
                 child(entry, childExact).walk();
             }
