@@ -477,7 +477,48 @@ public final class IgnorePattern {
         if (fast != null) {
             return fast;
         }
+        Part wildcard = wildcardTest(glob, c);
+        if (wildcard != null) {
+            return wildcard;
+        }
         return matcher(c.regex, c.uflag);
+    }
+
+    /**
+     * A part made only of literal characters and {@code *} (like {@code ._*} or {@code .*.swp}): its regex is the
+     * literals' units with {@code [^/]*?} between them, and a path part never holds a slash, so matching the
+     * literal pieces in order (first at the start, last at the end) over the name's units is the same test.
+     */
+    private Part wildcardTest(String glob, CompiledGlob c) {
+        if (c.uflag || glob.indexOf('?') >= 0 || glob.indexOf('[') >= 0 || glob.indexOf('\\') >= 0) {
+            return null;
+        }
+        String[] pieces = toUnits(glob, nocase).split("\\*", -1);
+        if (pieces.length < 2) {
+            return null;
+        }
+        boolean noTraversal = c.regex.startsWith(NO_TRAVERSAL);
+        String first = pieces[0];
+        String last = pieces[pieces.length - 1];
+        return s -> {
+            String name = s.units(nocase);
+            if (noTraversal && (s.raw.equals(".") || s.raw.equals(".."))) {
+                return false;
+            }
+            if (name.length() < first.length() + last.length() || !name.startsWith(first) || !name.endsWith(last)) {
+                return false;
+            }
+            int from = first.length();
+            int end = name.length() - last.length();
+            for (int i = 1; i < pieces.length - 1; i++) {
+                int at = name.indexOf(pieces[i], from);
+                if (at < 0 || at + pieces[i].length() > end) {
+                    return false;
+                }
+                from = at + pieces[i].length();
+            }
+            return true;
+        };
     }
 
     /**
