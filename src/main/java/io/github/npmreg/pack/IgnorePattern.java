@@ -70,17 +70,46 @@ public final class IgnorePattern {
         final Segment[] basename;
 
         public Subject(String path) {
+            this(path, segments(slashSplit(path)));
+        }
+
+        private Subject(String path, Segment[] parts) {
             this.path = path;
-            String[] split = slashSplit(path);
-            this.parts = new Segment[split.length];
-            for (int i = 0; i < split.length; i++) {
-                parts[i] = new Segment(split[i]);
-            }
+            this.parts = parts;
             Segment filename = parts[parts.length - 1];
             for (int i = parts.length - 2; filename.raw.isEmpty() && i >= 0; i--) {
                 filename = parts[i];
             }
             this.basename = new Segment[] {filename};
+        }
+
+        private static Segment[] segments(String[] split) {
+            Segment[] parts = new Segment[split.length];
+            for (int i = 0; i < split.length; i++) {
+                parts[i] = new Segment(split[i]);
+            }
+            return parts;
+        }
+
+        /** {@code "/" + path}, sharing this subject's parts: its split is an empty part, then this split. */
+        public Subject rooted() {
+            if (path.startsWith("/")) {
+                return new Subject("/" + path, parts); // a run of slashes splits like one
+            }
+            Segment[] out = new Segment[parts.length + 1];
+            out[0] = new Segment("");
+            System.arraycopy(parts, 0, out, 1, parts.length);
+            return new Subject("/" + path, out);
+        }
+
+        /** {@code path + "/"}, sharing this subject's parts: its split is this split, then an empty part. */
+        public Subject withTrailingSlash() {
+            if (path.endsWith("/")) {
+                return new Subject(path + "/", parts);
+            }
+            Segment[] out = java.util.Arrays.copyOf(parts, parts.length + 1);
+            out[parts.length] = new Segment("");
+            return new Subject(path + "/", out);
         }
     }
 
