@@ -7,7 +7,9 @@ import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The order of the entries in npm's tarball: npm-packlist's {@code sort} (lib/index.js), which groups files by
@@ -31,8 +33,10 @@ public final class EntryOrder {
     /** A new list with the paths in npm's tarball order; the input is not changed. */
     public static List<String> sort(Collection<String> relativePaths) {
         List<Key> keys = new ArrayList<>(relativePaths.size());
+        // Extensions and basenames repeat across a package (".js", "index.js"): each distinct one is keyed once.
+        Map<String, CollationKey> partKeys = new HashMap<>();
         for (String path : relativePaths) {
-            keys.add(new Key(path));
+            keys.add(new Key(path, partKeys));
         }
         // List.sort is a stable merge sort, like V8's Array.prototype.sort.
         keys.sort(Key::compareTo);
@@ -44,7 +48,7 @@ public final class EntryOrder {
     }
 
     private static int compare(String a, String b) {
-        return new Key(a).compareTo(new Key(b));
+        return new Key(a, new HashMap<>()).compareTo(new Key(b, new HashMap<>()));
     }
 
     private static Collator createCollator() {
@@ -68,11 +72,11 @@ public final class EntryOrder {
         final CollationKey base;
         final CollationKey whole;
 
-        Key(String path) {
+        Key(String path, Map<String, CollationKey> partKeys) {
             this.path = path;
             String sortPath = path.startsWith("@") ? "./" + path : path;
-            this.ext = COLLATOR.getCollationKey(lower(NodePath.extname(sortPath)));
-            this.base = COLLATOR.getCollationKey(lower(NodePath.basename(sortPath)));
+            this.ext = partKeys.computeIfAbsent(lower(NodePath.extname(sortPath)), COLLATOR::getCollationKey);
+            this.base = partKeys.computeIfAbsent(lower(NodePath.basename(sortPath)), COLLATOR::getCollationKey);
             this.whole = COLLATOR.getCollationKey(sortPath);
         }
 

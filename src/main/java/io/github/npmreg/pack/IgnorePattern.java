@@ -70,17 +70,46 @@ public final class IgnorePattern {
         final Segment[] basename;
 
         public Subject(String path) {
+            this(path, segments(slashSplit(path)));
+        }
+
+        private Subject(String path, Segment[] parts) {
             this.path = path;
-            String[] split = slashSplit(path);
-            this.parts = new Segment[split.length];
-            for (int i = 0; i < split.length; i++) {
-                parts[i] = new Segment(split[i]);
-            }
+            this.parts = parts;
             Segment filename = parts[parts.length - 1];
             for (int i = parts.length - 2; filename.raw.isEmpty() && i >= 0; i--) {
                 filename = parts[i];
             }
             this.basename = new Segment[] {filename};
+        }
+
+        private static Segment[] segments(String[] split) {
+            Segment[] parts = new Segment[split.length];
+            for (int i = 0; i < split.length; i++) {
+                parts[i] = new Segment(split[i]);
+            }
+            return parts;
+        }
+
+        /** {@code "/" + path}, sharing this subject's parts: its split is an empty part, then this split. */
+        public Subject rooted() {
+            if (path.startsWith("/")) {
+                return new Subject("/" + path, parts); // a run of slashes splits like one
+            }
+            Segment[] out = new Segment[parts.length + 1];
+            out[0] = new Segment("");
+            System.arraycopy(parts, 0, out, 1, parts.length);
+            return new Subject("/" + path, out);
+        }
+
+        /** {@code path + "/"}, sharing this subject's parts: its split is this split, then an empty part. */
+        public Subject withTrailingSlash() {
+            if (path.endsWith("/")) {
+                return new Subject(path + "/", parts);
+            }
+            Segment[] out = java.util.Arrays.copyOf(parts, parts.length + 1);
+            out[parts.length] = new Segment("");
+            return new Subject(path + "/", out);
         }
     }
 
@@ -94,6 +123,8 @@ public final class IgnorePattern {
     private static final Pattern DOT_STAR = Pattern.compile("^\\.\\*+$");
     private static final String JS_REGEXP_SPECIALS = "-[]{}()*+?.,\\^$|#";
     private static final String RE_SPECIALS = "().*{}+?[]^$\\!";
+    /** minimatch's guard against a part matching "." or "..", prefixed to some part regexes. */
+    private static final String NO_TRAVERSAL = "(?!\\.\\.?$)";
 
     private final String source;
     private final boolean nocase;
@@ -101,8 +132,8 @@ public final class IgnorePattern {
     private final boolean negate;
     private final boolean comment;
     private final boolean empty;
-    private final List<List<String>> globParts = new ArrayList<>();
-    private final List<List<Part>> set = new ArrayList<>();
+    private final List<Expansion> set = new ArrayList<>();
+    private final boolean singlePartExpansion;
 
     private IgnorePattern(String pattern, boolean nocase, boolean matchBase) {
         this.source = pattern;
@@ -112,6 +143,7 @@ public final class IgnorePattern {
         this.empty = pattern.isEmpty();
         if (comment || empty) {
             this.negate = false;
+            this.singlePartExpansion = false;
             return;
         }
         int offset = 0;
@@ -122,14 +154,81 @@ public final class IgnorePattern {
         }
         this.negate = neg;
         Set<String> globSet = new LinkedHashSet<>(BraceExpansion.expand(pattern.substring(offset)));
+        boolean singlePart = false;
         for (String glob : globSet) {
             List<String> parts = levelOneOptimize(List.of(glob.split("/+", -1)));
-            globParts.add(parts);
-            List<Part> compiled = new ArrayList<>();
-            for (String part : parts) {
-                compiled.add(compilePart(part));
+            boolean lastNonEmpty = !parts.get(parts.size() - 1).isEmpty();
+            singlePart |= parts.size() <= (lastNonEmpty ? 1 : 2);
+            Part[] compiled = new Part[parts.size()];
+            for (int i = 0; i < compiled.length; i++) {
+                compiled[i] = compilePart(parts.get(i));
             }
-            set.add(compiled);
+            set.add(new Expansion(compiled));
+        }
+        this.singlePartExpansion = singlePart;
+    }
+
+    /**
+     * One brace expansion, compiled, with the split around {@code **} that minimatch's {@code #matchGlobstar}
+     * recomputes on every call done once here (it depends only on the pattern and on {@code partial}).
+     */
+    private static final class Expansion {
+        final Part[] parts;
+        final boolean globstar;
+        final GlobstarLayout whole;
+        final GlobstarLayout partial;
+
+        Expansion(Part[] parts) {
+            this.parts = parts;
+            List<Part> list = List.of(parts);
+            int firstgs = list.indexOf(GLOBSTAR);
+            this.globstar = firstgs >= 0;
+            if (!globstar) {
+                this.whole = null;
+                this.partial = null;
+                return;
+            }
+            int lastgs = list.lastIndexOf(GLOBSTAR);
+            Part[] head = list.subList(0, firstgs).toArray(new Part[0]);
+            this.whole = new GlobstarLayout(head,
+                    list.subList(firstgs + 1, Math.max(firstgs + 1, lastgs)),
+                    list.subList(lastgs + 1, parts.length).toArray(new Part[0]));
+            this.partial = new GlobstarLayout(head, list.subList(firstgs + 1, parts.length), new Part[0]);
+        }
+    }
+
+    /** The head, tail and the body sections between globstars, with minimatch's running part counts. */
+    private static final class GlobstarLayout {
+        final Part[] head;
+        final Part[] tail;
+        final boolean bodyEmpty;
+        final Part[][] sections;
+        final int[] nonGsPartsSums;
+
+        GlobstarLayout(Part[] head, List<Part> body, Part[] tail) {
+            this.head = head;
+            this.tail = tail;
+            this.bodyEmpty = body.isEmpty();
+            List<List<Part>> secs = new ArrayList<>();
+            List<Integer> sums = new ArrayList<>();
+            secs.add(new ArrayList<>());
+            sums.add(0);
+            int nonGsParts = 0;
+            for (Part b : body) {
+                if (b == GLOBSTAR) {
+                    sums.add(nonGsParts);
+                    secs.add(new ArrayList<>());
+                } else {
+                    secs.get(secs.size() - 1).add(b);
+                    nonGsParts++;
+                }
+            }
+            this.sections = new Part[secs.size()][];
+            this.nonGsPartsSums = new int[sums.size()];
+            for (int i = 0; i < sections.length; i++) {
+                sections[i] = secs.get(i).toArray(new Part[0]);
+                nonGsPartsSums[i] = sums.get(i);
+            }
         }
     }
 
@@ -167,13 +266,7 @@ public final class IgnorePattern {
      * rule may also be matched against the basename of a directory when deciding whether to descend into it.
      */
     boolean hasSinglePartExpansion() {
-        for (List<String> parts : globParts) {
-            boolean lastNonEmpty = !parts.get(parts.size() - 1).isEmpty();
-            if (parts.size() <= (lastNonEmpty ? 1 : 2)) {
-                return true;
-            }
-        }
-        return false;
+        return singlePartExpansion;
     }
 
     /** minimatch {@code match(f, partial)} with {@code flipNegate}: true when the path matches, negated or not. */
@@ -192,9 +285,9 @@ public final class IgnorePattern {
         if (subject.path.equals("/") && partial) {
             return true;
         }
-        for (List<Part> pattern : set) {
+        for (Expansion pattern : set) {
             Segment[] file = subject.parts;
-            if (matchBase && pattern.size() == 1) {
+            if (matchBase && pattern.parts.length == 1) {
                 file = subject.basename;
             }
             if (matchOne(file, pattern, partial)) {
@@ -250,49 +343,44 @@ public final class IgnorePattern {
         return out.isEmpty() ? List.of("") : out;
     }
 
-    private boolean matchOne(Segment[] file, List<Part> pattern, boolean partial) {
-        if (pattern.contains(GLOBSTAR)) {
-            return matchGlobstar(file, pattern, partial);
+    private boolean matchOne(Segment[] file, Expansion pattern, boolean partial) {
+        if (pattern.globstar) {
+            return matchGlobstar(file, partial ? pattern.partial : pattern.whole, partial);
         }
-        return matchParts(file, pattern, partial, 0, 0);
+        return matchParts(file, file.length, pattern.parts, partial, 0);
     }
 
     // minimatch #matchGlobstar: head must match at the start, tail at the end, body sections in order between.
-    private boolean matchGlobstar(Segment[] file, List<Part> pattern, boolean partial) {
-        int firstgs = pattern.indexOf(GLOBSTAR);
-        int lastgs = pattern.lastIndexOf(GLOBSTAR);
-        List<Part> head = pattern.subList(0, firstgs);
-        List<Part> body = partial ? pattern.subList(firstgs + 1, pattern.size())
-                : pattern.subList(firstgs + 1, Math.max(firstgs + 1, lastgs));
-        List<Part> tail = partial ? List.of() : pattern.subList(lastgs + 1, pattern.size());
+    private boolean matchGlobstar(Segment[] file, GlobstarLayout layout, boolean partial) {
+        Part[] head = layout.head;
+        Part[] tail = layout.tail;
         int fileIndex = 0;
-        if (!head.isEmpty()) {
-            Segment[] fileHead = slice(file, 0, Math.min(head.size(), file.length));
-            if (!matchParts(fileHead, head, partial, 0, 0)) {
+        if (head.length > 0) {
+            if (!matchParts(file, Math.min(head.length, file.length), head, partial, 0)) {
                 return false;
             }
-            fileIndex += head.size();
+            fileIndex += head.length;
         }
         int fileTailMatch = 0;
-        if (!tail.isEmpty()) {
-            if (tail.size() + fileIndex > file.length) {
+        if (tail.length > 0) {
+            if (tail.length + fileIndex > file.length) {
                 return false;
             }
-            int tailStart = file.length - tail.size();
-            if (matchParts(file, tail, partial, tailStart, 0)) {
-                fileTailMatch = tail.size();
+            int tailStart = file.length - tail.length;
+            if (matchParts(file, file.length, tail, partial, tailStart)) {
+                fileTailMatch = tail.length;
             } else {
-                if (!file[file.length - 1].raw.isEmpty() || fileIndex + tail.size() == file.length) {
+                if (!file[file.length - 1].raw.isEmpty() || fileIndex + tail.length == file.length) {
                     return false;
                 }
                 tailStart--;
-                if (!matchParts(file, tail, partial, tailStart, 0)) {
+                if (!matchParts(file, file.length, tail, partial, tailStart)) {
                     return false;
                 }
-                fileTailMatch = tail.size() + 1;
+                fileTailMatch = tail.length + 1;
             }
         }
-        if (body.isEmpty()) {
+        if (layout.bodyEmpty) {
             boolean sawSome = fileTailMatch != 0;
             for (int i = fileIndex; i < file.length - fileTailMatch; i++) {
                 sawSome = true;
@@ -302,34 +390,21 @@ public final class IgnorePattern {
             }
             return partial || sawSome;
         }
-        List<List<Part>> sections = new ArrayList<>();
-        List<Integer> nonGsPartsSums = new ArrayList<>();
-        sections.add(new ArrayList<>());
-        nonGsPartsSums.add(0);
-        int nonGsParts = 0;
-        for (Part b : body) {
-            if (b == GLOBSTAR) {
-                nonGsPartsSums.add(nonGsParts);
-                sections.add(new ArrayList<>());
-            } else {
-                sections.get(sections.size() - 1).add(b);
-                nonGsParts++;
-            }
-        }
-        int[] after = new int[sections.size()];
+        Part[][] sections = layout.sections;
+        int[] after = new int[sections.length];
         int fileLength = file.length - fileTailMatch;
-        int i = sections.size() - 1;
-        for (int s = 0; s < sections.size(); s++) {
-            after[s] = fileLength - (nonGsPartsSums.get(i--) + sections.get(s).size());
+        int i = sections.length - 1;
+        for (int s = 0; s < sections.length; s++) {
+            after[s] = fileLength - (layout.nonGsPartsSums[i--] + sections[s].length);
         }
         Boolean r = matchBodySections(file, sections, after, fileIndex, 0, partial, 0, fileTailMatch != 0);
         return r != null && r;
     }
 
     // minimatch #matchGlobStarBodySections; null means "cannot match, stop trying".
-    private Boolean matchBodySections(Segment[] file, List<List<Part>> sections, int[] after, int fileIndex,
+    private Boolean matchBodySections(Segment[] file, Part[][] sections, int[] after, int fileIndex,
             int bodyIndex, boolean partial, int depth, boolean sawTail) {
-        if (bodyIndex >= sections.size()) {
+        if (bodyIndex >= sections.length) {
             for (int i = fileIndex; i < file.length; i++) {
                 sawTail = true;
                 if (file[i].raw.equals(".") || file[i].raw.equals("..")) {
@@ -338,12 +413,11 @@ public final class IgnorePattern {
             }
             return sawTail;
         }
-        List<Part> body = sections.get(bodyIndex);
+        Part[] body = sections[bodyIndex];
         while (fileIndex <= after[bodyIndex]) {
-            boolean m = matchParts(slice(file, 0, Math.min(fileIndex + body.size(), file.length)), body, partial,
-                    fileIndex, 0);
+            boolean m = matchParts(file, Math.min(fileIndex + body.length, file.length), body, partial, fileIndex);
             if (m && depth < 200) {
-                Boolean sub = matchBodySections(file, sections, after, fileIndex + body.size(), bodyIndex + 1,
+                Boolean sub = matchBodySections(file, sections, after, fileIndex + body.length, bodyIndex + 1,
                         partial, depth + 1, sawTail);
                 if (sub == null || sub) {
                     return sub;
@@ -361,15 +435,17 @@ public final class IgnorePattern {
         return partial ? Boolean.TRUE : null;
     }
 
-    // minimatch #matchOne for patterns without **.
-    private static boolean matchParts(Segment[] file, List<Part> pattern, boolean partial, int fileIndex,
-            int patternIndex) {
+    /**
+     * minimatch #matchOne for patterns without **, on {@code file[fileIndex..fileEnd)} (minimatch passes a sliced
+     * array; the bound replaces the copy).
+     */
+    private static boolean matchParts(Segment[] file, int fileEnd, Part[] pattern, boolean partial, int fileIndex) {
         int fi = fileIndex;
-        int pi = patternIndex;
-        int fl = file.length;
-        int pl = pattern.size();
+        int pi = 0;
+        int fl = fileEnd;
+        int pl = pattern.length;
         for (; fi < fl && pi < pl; fi++, pi++) {
-            Part p = pattern.get(pi);
+            Part p = pattern[pi];
             if (p == GLOBSTAR || !p.test(file[fi])) {
                 return false;
             }
@@ -382,12 +458,6 @@ public final class IgnorePattern {
             // Ran out of pattern: only a trailing slash of the file may remain ("a/*" matches "a/b/").
             return fi == fl - 1 && file[fi].raw.isEmpty();
         }
-    }
-
-    private static Segment[] slice(Segment[] a, int from, int to) {
-        Segment[] out = new Segment[Math.max(0, to - from)];
-        System.arraycopy(a, from, out, 0, out.length);
-        return out;
     }
 
     // minimatch parse(): a literal string, or a regular expression (with a fast-path test for common shapes).
@@ -424,11 +494,60 @@ public final class IgnorePattern {
             String literal = c.literal;
             return s -> literal.equals(s.raw);
         }
+        if (!c.magic && !c.uflag) {
+            // Magic only through nocase: the regex is the literal's units, compared unit by unit with the name's
+            // units, so an equality of the mapped strings decides it without running a regex (the hottest case:
+            // ".git", "node_modules", "CVS" in every directory's default rules).
+            String units = toUnits(c.literal, true);
+            boolean noTraversal = c.regex.startsWith(NO_TRAVERSAL);
+            return s -> units.equals(s.units(true)) && !(noTraversal && (s.raw.equals(".") || s.raw.equals("..")));
+        }
         Part fast = fastTest(glob);
         if (fast != null) {
             return fast;
         }
+        Part wildcard = wildcardTest(glob, c);
+        if (wildcard != null) {
+            return wildcard;
+        }
         return matcher(c.regex, c.uflag);
+    }
+
+    /**
+     * A part made only of literal characters and {@code *} (like {@code ._*} or {@code .*.swp}): its regex is the
+     * literals' units with {@code [^/]*?} between them, and a path part never holds a slash, so matching the
+     * literal pieces in order (first at the start, last at the end) over the name's units is the same test.
+     */
+    private Part wildcardTest(String glob, CompiledGlob c) {
+        if (c.uflag || glob.indexOf('?') >= 0 || glob.indexOf('[') >= 0 || glob.indexOf('\\') >= 0) {
+            return null;
+        }
+        String[] pieces = toUnits(glob, nocase).split("\\*", -1);
+        if (pieces.length < 2) {
+            return null;
+        }
+        boolean noTraversal = c.regex.startsWith(NO_TRAVERSAL);
+        String first = pieces[0];
+        String last = pieces[pieces.length - 1];
+        return s -> {
+            String name = s.units(nocase);
+            if (noTraversal && (s.raw.equals(".") || s.raw.equals(".."))) {
+                return false;
+            }
+            if (name.length() < first.length() + last.length() || !name.startsWith(first) || !name.endsWith(last)) {
+                return false;
+            }
+            int from = first.length();
+            int end = name.length() - last.length();
+            for (int i = 1; i < pieces.length - 1; i++) {
+                int at = name.indexOf(pieces[i], from);
+                if (at < 0 || at + pieces[i].length() > end) {
+                    return false;
+                }
+                from = at + pieces[i].length();
+            }
+            return true;
+        };
     }
 
     /**
@@ -596,7 +715,7 @@ public final class IgnorePattern {
         boolean noTraversal = wholePart && !justDots && (src.startsWith("[") || src.startsWith(".")
                 || (src.startsWith("\\.") && src.length() > 2 && "[.".indexOf(src.charAt(2)) >= 0)
                 || (src.startsWith("\\.\\.") && src.length() > 4 && "[.".indexOf(src.charAt(4)) >= 0));
-        String regex = (noTraversal ? "(?!\\.\\.?$)" : "") + re;
+        String regex = (noTraversal ? NO_TRAVERSAL : "") + re;
         return new CompiledGlob(regex, literal.toString(), magic, uflag);
     }
 

@@ -23,7 +23,8 @@ public final class PackList {
     private static final Pattern BUNDLED = Pattern.compile("^node_modules/((?:@[^/]+/)?[^/]+)");
 
     /**
-     * @param files   every packed file, package-relative with {@code /} separators, in no particular order
+     * @param files   every packed file, package-relative with {@code /} separators, in npm's tar order
+     *                ({@link EntryOrder}; {@link Packer} relies on it)
      * @param bundled the bundled dependency names, as {@code npm pack --json} reports them under {@code bundled}
      */
     public record Result(List<String> files, List<String> bundled) {

@@ -239,8 +239,11 @@ final class PackWalker {
             ignoreRules.put(".gitignore", null);
         }
         for (String entry : entries) {
+            // ignore-walk computes both verdicts before the lstat; both are pure, so the partial (directory)
+            // verdict, the dearer one, is only computed when it can change the outcome: for a file that passes
+            // as a file it is never read.
             boolean passFile = filterEntry(entry, false, null);
-            boolean passDir = filterEntry(entry, true, null);
+            Boolean passDir = passFile ? null : filterEntry(entry, true, null);
             if (!passFile && !passDir) {
                 continue;
             }
@@ -262,7 +265,7 @@ final class PackWalker {
                 if (passFile) {
                     result.add(relPrefix + entry);
                 }
-            } else if (passDir) {
+            } else if (passDir != null ? passDir : filterEntry(entry, true, null)) {
                 boolean childExact = passFile || filterEntry(entry + "/", false, null);
                 child(entry, childExact).walk();
             }
@@ -350,8 +353,18 @@ final class PackWalker {
             return s;
         }
 
+        // The other spellings derive from entry and basename by adding slashes, so they reuse those splits.
+        private IgnorePattern.Subject derived(int i, IgnorePattern.Subject from, boolean rooted) {
+            IgnorePattern.Subject s = cache[i];
+            if (s == null) {
+                s = rooted ? from.rooted() : from.withTrailingSlash();
+                cache[i] = s;
+            }
+            return s;
+        }
+
         IgnorePattern.Subject abs() {
-            return get(0, "/" + entry);
+            return derived(0, rel(), true);
         }
 
         IgnorePattern.Subject rel() {
@@ -359,23 +372,23 @@ final class PackWalker {
         }
 
         IgnorePattern.Subject absDir() {
-            return get(2, "/" + entry + "/");
+            return derived(2, relDir(), true);
         }
 
         IgnorePattern.Subject relDir() {
-            return get(3, entry + "/");
+            return derived(3, rel(), false);
         }
 
         IgnorePattern.Subject baseAbsDir() {
-            return get(4, "/" + basename + "/");
+            return derived(4, baseRelDir(), true);
         }
 
         IgnorePattern.Subject baseRelDir() {
-            return get(5, basename + "/");
+            return derived(5, baseRel(), false);
         }
 
         IgnorePattern.Subject baseAbs() {
-            return get(6, "/" + basename);
+            return derived(6, baseRel(), true);
         }
 
         IgnorePattern.Subject baseRel() {

@@ -43,16 +43,24 @@ public final class Packer {
     private static final Pattern BUNDLED = Pattern.compile("^node_modules/((?:@[^/]+/)?[^/]+)");
 
     private final FileLister lister;
+    /** True when the lister already returns npm's tar order ({@link PackList} does), so it is not sorted twice. */
+    private final boolean listerSorts;
     private final int threads;
 
     /** Packs the files npm-packlist's rules select ({@link PackList}), compressing on every available core. */
     public Packer() {
-        this((dir, manifest) -> PackList.collect(dir, manifest).files(), Runtime.getRuntime().availableProcessors());
+        this((dir, manifest) -> PackList.collect(dir, manifest).files(), true,
+                Runtime.getRuntime().availableProcessors());
     }
 
     /** Packs the files {@code lister} selects, compressing on {@code threads} threads. */
     public Packer(FileLister lister, int threads) {
+        this(lister, false, threads);
+    }
+
+    private Packer(FileLister lister, boolean listerSorts, int threads) {
         this.lister = lister;
+        this.listerSorts = listerSorts;
         this.threads = threads;
     }
 
@@ -82,7 +90,8 @@ public final class Packer {
             try (OutputStream file = Files.newOutputStream(temp);
                     IntegrityOutputStream integrity = new IntegrityOutputStream(new BufferedOutputStream(file, 1 << 16));
                     ParallelGzipOutputStream gzip = new ParallelGzipOutputStream(integrity, threads)) {
-                entries = writeTar(request.packageDirectory(), request.manifestFile(), manifest, files, gzip);
+                entries = writeTarInOrder(request.packageDirectory(), request.manifestFile(), manifest,
+                        listerSorts ? files : EntryOrder.sort(files), gzip);
                 counted = integrity;
             }
             PackResult result = result(tarball, name, version, filename, entries, counted);
@@ -123,12 +132,18 @@ public final class Packer {
      */
     public static List<PackedFile> writeTar(Path packageDirectory, Path manifestFile, ObjectNode manifest,
             List<String> files, OutputStream out) throws IOException {
+        return writeTarInOrder(packageDirectory, manifestFile, manifest, EntryOrder.sort(files), out);
+    }
+
+    /** {@link #writeTar(Path, Path, ObjectNode, List, OutputStream)} for files already in npm's tar order. */
+    private static List<PackedFile> writeTarInOrder(Path packageDirectory, Path manifestFile, ObjectNode manifest,
+            List<String> sortedFiles, OutputStream out) throws IOException {
         PackageBins bins = PackageBins.of(manifest);
         TarWriter tar = new TarWriter(out);
-        List<PackedFile> entries = new ArrayList<>(files.size());
+        List<PackedFile> entries = new ArrayList<>(sortedFiles.size());
         // node-tar (write-entry.js) packs a file whose inode it has already packed as a hard link to the first.
         Map<Object, String> firstPathOfInode = new HashMap<>();
-        for (String relative : EntryOrder.sort(files)) {
+        for (String relative : sortedFiles) {
             boolean isManifest = relative.equals("package.json");
             Path source = isManifest ? manifestFile : packageDirectory.resolve(relative);
             FileStat stat = stat(source, relative);

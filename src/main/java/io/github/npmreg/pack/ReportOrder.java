@@ -1,12 +1,15 @@
 package io.github.npmreg.pack;
 
 import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.text.CollationKey;
 import com.ibm.icu.text.Collator;
 import com.ibm.icu.text.RuleBasedCollator;
 import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The order of {@code files} in {@code npm pack --json} and the notice (npm lib/utils/tar.js {@code getContents}),
@@ -20,7 +23,13 @@ final class ReportOrder {
     private ReportOrder() {}
 
     static List<PackedFile> sort(List<PackedFile> files) {
-        Comparator<PackedFile> byPath = (a, b) -> COLLATOR.compare(a.path(), b.path());
+        // Comparing ICU sort keys orders like Collator.compare, and each path is keyed once instead of in every
+        // one of the n log n comparisons.
+        Map<PackedFile, CollationKey> keys = new IdentityHashMap<>();
+        for (PackedFile file : files) {
+            keys.put(file, COLLATOR.getCollationKey(file.path()));
+        }
+        Comparator<PackedFile> byPath = (a, b) -> keys.get(a).compareTo(keys.get(b));
         List<PackedFile> uppers = new ArrayList<>();
         List<PackedFile> others = new ArrayList<>();
         for (PackedFile file : files) {

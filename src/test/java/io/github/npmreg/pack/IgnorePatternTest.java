@@ -83,7 +83,9 @@ class IgnorePatternTest {
                 "x/./y", "/.wafpickle-*", "*(x)", "@(a|b)", "!(a)", "!(a|x).js", "+(a|b)c", "?(x)y", "@()", "!()",
                 "!(a|)", "*(x", "@(a|[)])*", "a!(b)/c", "!(*.js)", "@(x|!(y))z", "{a..c}x", "x{01..03}", "{a,b}{c,d}",
                 "\\{a,b}", "{a,b\\,c}", "${a,b}", "{}x", "a{,b}", "x{a}", "{x,y}/**/z", "e-?.md", "e-??.md", "e-[😀].md",
-                "e-*.md", "e-😀.md", "e-[^a].md", "?-😀.md", "ſ*", "k", "*.K");
+                "e-*.md", "e-😀.md", "e-[^a].md", "?-😀.md", "ſ*", "k", "*.K",
+                // literal-and-star parts (matched without a regex): pieces in order, overlapping, case-folded
+                "a*b*c", "*ab*ab", "a*a", "x*.*y", "*ab*b", "GIT", ".GIT", "..", "/..*", "k*K");
         List<String> paths = List.of("a", "/a", "a/", "/a/", "A", "x.js", "X.JS", "a/b", "a/b/c", "/a/b/c", "a/x/b",
                 "a/x/y/b", "b/c", "/b/c", ".git", "x/.git", "x/.git/y", ".x.swp", "._x", "z/._x/y", "c.orig",
                 "/archived-packages/p", "readme", "README.md", "readme.md~", "/README", "/readme.$", "y", "x/y",
@@ -91,7 +93,7 @@ class IgnorePatternTest {
                 "ab.js", "lib/a.tmp", "lib/b/a.tmp", "x/y/", "ac", "bc", "abc", "aac", "y", "xy", "@()", "*(x", "a)",
                 "ac/c", "ab/c", "xz", "yz", "xxz", "x.js", "", "x02", "x2", "bd", "{a,b}", "b,c", "${a,b}", "{}x",
                 "x{a}", "y/q/z", "cx", "e-😀.md", "e-é.md", "s", "S", "ſx", "K", "\u212A", "x.k",
-                "x.\u212A");
+                "x.\u212A", "aabbcc", "abab", "abcab", "aa", "xay", "x.y", "Xa.bY", "..", "/..", "/...", "kK", "\u212Ak", "xab");
         ArrayNode table = new ObjectMapper().createArrayNode();
         List<String> ours = new ArrayList<>();
         for (String pattern : patterns) {
