@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** JavaScript semantics npm's normalizer relies on: truthiness, {@code String.prototype.trim}, {@code URL.canParse}. */
-final class JsValues {
+public final class JsValues {
     private JsValues() {}
 
     /** {@code URL.canParse} for the strings package.json holds: a scheme, and a host for the special schemes. */
@@ -48,7 +48,7 @@ final class JsValues {
     }
 
     /** {@code String.prototype.trim}: also removes NBSP, BOM and the other Unicode spaces Java's strip keeps. */
-    static String jsTrim(String s) {
+    public static String jsTrim(String s) {
         int start = 0;
         int end = s.length();
         while (start < end && isJsSpace(s.charAt(start))) {

@@ -1,5 +1,6 @@
 package io.github.npmreg.pack;
 
+import io.github.npmreg.manifest.JsValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.npmreg.NpmregException;
 import java.io.IOException;
@@ -132,7 +133,7 @@ final class PackWalker {
     private void onReadIgnoreFile(String name, String data) {
         List<IgnorePattern> rules = new ArrayList<>();
         for (String line : data.split("\r?\n", -1)) {
-            String trimmed = jsTrim(line);
+            String trimmed = JsValues.jsTrim(line);
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                 continue;
             }
@@ -434,22 +435,4 @@ final class PackWalker {
         }
     }
 
-    // String.prototype.trim: JavaScript white space and line terminators, including U+00A0 and U+FEFF.
-    static String jsTrim(String s) {
-        int start = 0;
-        int end = s.length();
-        while (start < end && isJsSpace(s.charAt(start))) {
-            start++;
-        }
-        while (end > start && isJsSpace(s.charAt(end - 1))) {
-            end--;
-        }
-        return s.substring(start, end);
-    }
-
-    private static boolean isJsSpace(char c) {
-        return c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == ' ' || c == 0xA0
-                || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F
-                || c == 0x205F || c == 0x3000 || c == 0xFEFF;
-    }
 }
