@@ -45,29 +45,10 @@ final class Extglob {
         List<Object> out = new ArrayList<>();
         StringBuilder acc = new StringBuilder();
         int i = 0;
-        boolean escaping = false;
-        boolean inBrace = false;
-        int braceStart = -1;
-        boolean braceNeg = false;
+        Literal literal = new Literal();
         while (i < s.length()) {
             char c = s.charAt(i++);
-            if (escaping || c == '\\') {
-                escaping = !escaping;
-                acc.append(c);
-                continue;
-            }
-            if (inBrace) {
-                if (i == braceStart + 1) {
-                    braceNeg = c == '^' || c == '!';
-                } else if (c == ']' && !(i == braceStart + 2 && braceNeg)) {
-                    inBrace = false;
-                }
-                acc.append(c);
-                continue;
-            } else if (c == '[') {
-                inBrace = true;
-                braceStart = i;
-                braceNeg = false;
+            if (literal.takes(c, i)) {
                 acc.append(c);
                 continue;
             }
@@ -99,29 +80,10 @@ final class Extglob {
         List<List<Object>> parts = new ArrayList<>();
         List<Object> part = new ArrayList<>();
         StringBuilder acc = new StringBuilder();
-        boolean escaping = false;
-        boolean inBrace = false;
-        int braceStart = -1;
-        boolean braceNeg = false;
+        Literal literal = new Literal();
         while (i < s.length()) {
             char c = s.charAt(i++);
-            if (escaping || c == '\\') {
-                escaping = !escaping;
-                acc.append(c);
-                continue;
-            }
-            if (inBrace) {
-                if (i == braceStart + 1) {
-                    braceNeg = c == '^' || c == '!';
-                } else if (c == ']' && !(i == braceStart + 2 && braceNeg)) {
-                    inBrace = false;
-                }
-                acc.append(c);
-                continue;
-            } else if (c == '[') {
-                inBrace = true;
-                braceStart = i;
-                braceNeg = false;
+            if (literal.takes(c, i)) {
                 acc.append(c);
                 continue;
             }
@@ -197,5 +159,39 @@ final class Extglob {
             case '+' -> "(?:" + body + ")+";
             default -> "(?:" + body + ")*";
         };
+    }
+
+    /**
+     * What minimatch's AST parser copies through untouched in both of its loops (top level and extglob body):
+     * backslash escapes and {@code [...]} classes, inside which {@code (}, {@code |} and {@code )} are not special.
+     */
+    private static final class Literal {
+        private boolean escaping;
+        private boolean inClass;
+        private int classStart = -1;
+        private boolean classNegated;
+
+        /** True when {@code c}, just read with {@code i} pointing past it, belongs to an escape or a class. */
+        boolean takes(char c, int i) {
+            if (escaping || c == '\\') {
+                escaping = !escaping;
+                return true;
+            }
+            if (inClass) {
+                if (i == classStart + 1) {
+                    classNegated = c == '^' || c == '!';
+                } else if (c == ']' && !(i == classStart + 2 && classNegated)) {
+                    inClass = false;
+                }
+                return true;
+            }
+            if (c == '[') {
+                inClass = true;
+                classStart = i;
+                classNegated = false;
+                return true;
+            }
+            return false;
+        }
     }
 }
