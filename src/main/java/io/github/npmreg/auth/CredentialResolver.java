@@ -30,7 +30,8 @@ public final class CredentialResolver {
     /** The standard sources, in order. */
     public static List<CredentialSource> standardSources() {
         return List.of(CredentialResolver::fromServer, CredentialResolver::fromNpmrc,
-                environment("NPM_TOKEN"), environment("NODE_AUTH_TOKEN"));
+                environment("NPM_TOKEN", CredentialOrigin.NPM_TOKEN),
+                environment("NODE_AUTH_TOKEN", CredentialOrigin.NODE_AUTH_TOKEN));
     }
 
     public static CredentialResolver standard() {
@@ -62,12 +63,13 @@ public final class CredentialResolver {
                 return found.get();
             }
         }
-        return Resolution.of(Credentials.none());
+        return Resolution.none();
     }
 
     /** settings.xml: a password alone is a token, username and password are Basic auth. */
     static Optional<Resolution> fromServer(CredentialRequest request) {
-        return request.server().map(server -> Resolution.of(ofServer(server, request.registry())));
+        return request.server().map(server -> Resolution.of(ofServer(server, request.registry()),
+                CredentialOrigin.SETTINGS_SERVER));
     }
 
     /**
@@ -77,9 +79,10 @@ public final class CredentialResolver {
     public static Credentials ofServer(ServerCredentials server, URI registry) {
         String source = "settings.xml server '" + server.id() + "'";
         if (server.password() == null || server.password().isEmpty()) {
-            throw new NpmregException(source + " has no password, so there is no token to send to "
-                    + registry, "In ~/.m2/settings.xml set <password>YOUR_TOKEN</password> in <server> with "
-                    + "<id>" + server.id() + "</id> (add <username> only for Basic auth), or remove the plugin's serverId.");
+            throw new NpmregException(source + " (" + server.settingsFile() + ") has no password, so there is no token"
+                    + " to send to " + registry, "In " + server.settingsFile() + " set <password>YOUR_TOKEN</password>"
+                    + " in <server> with <id>" + server.id() + "</id> (add <username> only for Basic auth), or remove"
+                    + " the plugin's serverId.");
         }
         if (server.username() == null || server.username().isEmpty()) {
             return new Credentials.Token(server.password(), source);
@@ -97,21 +100,22 @@ public final class CredentialResolver {
         NpmConfig config = request.npmrc();
         Optional<NpmrcAuth> exact = config.credentialsForPublish(registry);
         if (exact.isPresent()) {
-            return usable(exact.get(), List.of(), registry);
+            return usable(exact.get(), CredentialOrigin.NPMRC, List.of(), registry);
         }
         String nerfDart = NerfDart.of(registry);
         String probe = registry.endsWith("/") ? registry + "-" : registry + "/-";
         Optional<NpmrcAuth> walked = config.credentialsForRequest(probe);
         if (walked.isPresent()) {
             NpmrcAuth auth = walked.get();
-            return usable(auth, List.of("The .npmrc credentials for " + registry + " are under " + auth.regKey()
+            return usable(auth, CredentialOrigin.NPMRC_WALKED_UP, List.of("The .npmrc credentials for " + registry + " are under " + auth.regKey()
                     + ", not under " + nerfDart + ": npm publish would fail with ENEEDAUTH (it accepts only the exact"
                     + " key). Rename the key to " + nerfDart + ":" + auth.authKey() + "."), registry);
         }
         return Optional.empty();
     }
 
-    private static Optional<Resolution> usable(NpmrcAuth auth, List<String> notes, String registry) {
+    private static Optional<Resolution> usable(NpmrcAuth auth, CredentialOrigin origin, List<String> notes,
+            String registry) {
         for (String secret : auth.credentials().secrets()) {
             var m = UNEXPANDED.matcher(secret);
             if (m.find()) {
@@ -123,20 +127,21 @@ public final class CredentialResolver {
             }
         }
         if (auth.credentials() instanceof Credentials.None) {
-            return Optional.of(new Resolution(auth.credentials(), List.of("Only a client certificate ("
+            return Optional.of(new Resolution(auth.credentials(), CredentialOrigin.NONE, List.of("Only a client certificate ("
                     + auth.regKey() + ":certfile/keyfile) is configured for " + registry + ".")));
         }
-        return Optional.of(new Resolution(auth.credentials(), notes));
+        return Optional.of(new Resolution(auth.credentials(), origin, notes));
     }
 
     /** A token in an environment variable, ignored when empty. */
-    static CredentialSource environment(String variable) {
+    static CredentialSource environment(String variable, CredentialOrigin origin) {
         return request -> {
             String value = request.env().get(variable);
             if (value == null || value.isBlank()) {
                 return Optional.empty();
             }
-            return Optional.of(Resolution.of(new Credentials.Token(value.strip(), "environment variable " + variable)));
+            return Optional.of(Resolution.of(new Credentials.Token(value.strip(), "environment variable " + variable),
+                    origin));
         };
     }
 }

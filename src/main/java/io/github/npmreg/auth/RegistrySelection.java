@@ -43,7 +43,7 @@ public final class RegistrySelection {
     public static SelectedRegistry select(String explicitRegistry, PackageName name, ObjectNode manifest,
             Path packageJson, NpmConfig npmConfig) {
         if (explicitRegistry != null && !explicitRegistry.isBlank()) {
-            return normalise(explicitRegistry, "the plugin's registry parameter");
+            return normalise(explicitRegistry, RegistryOrigin.PLUGIN_PARAMETER, null);
         }
         JsonNode publishConfig = manifest.path("publishConfig");
         String pkg = packageJson.toAbsolutePath().toString();
@@ -55,7 +55,8 @@ public final class RegistrySelection {
             String key = scope.get() + ":registry";
             String fromPublishConfig = text(publishConfig.get(key));
             if (fromPublishConfig != null) {
-                return normalise(fromPublishConfig, "publishConfig[\"" + key + "\"] in " + pkg);
+                return normalise(fromPublishConfig, RegistryOrigin.PUBLISH_CONFIG_SCOPE,
+                        "publishConfig[\"" + key + "\"] in " + pkg);
             }
             Optional<NpmConfig.Located> line = npmConfig.get(key).filter(l -> !l.value().isBlank());
             if (line.isPresent()) {
@@ -64,26 +65,28 @@ public final class RegistrySelection {
                 if (text(publishConfig.get("registry")) != null) {
                     reason += " (it overrides publishConfig.registry in " + pkg + ", as in npm)";
                 }
-                return normalise(line.get().value(), reason);
+                return normalise(line.get().value(), RegistryOrigin.NPMRC_SCOPE, reason);
             }
         }
         String registry = text(publishConfig.get("registry"));
         if (registry != null) {
-            return normalise(registry, "publishConfig.registry in " + pkg);
+            return normalise(registry, RegistryOrigin.PUBLISH_CONFIG_REGISTRY, "publishConfig.registry in " + pkg);
         }
         Optional<NpmConfig.Located> line = npmConfig.get("registry").filter(l -> !l.value().isBlank());
         if (line.isPresent()) {
-            return normalise(line.get().value(), ".npmrc line registry in "
+            return normalise(line.get().value(), RegistryOrigin.NPMRC_REGISTRY, ".npmrc line registry in "
                     + line.get().from().file().map(Path::toString).orElse("the environment"));
         }
-        return new SelectedRegistry(URI.create(NPM_DEFAULT), "npm's default registry", false);
+        return new SelectedRegistry(URI.create(NPM_DEFAULT), RegistryOrigin.NPM_DEFAULT, null, false);
     }
 
     private static String text(JsonNode node) {
         return node != null && node.isTextual() && !node.textValue().isBlank() ? node.textValue().strip() : null;
     }
 
-    private static SelectedRegistry normalise(String url, String reason) {
+    /** {@code url} as the registry from {@code origin}: checked as npm would use it, with its trailing slash. */
+    public static SelectedRegistry normalise(String url, RegistryOrigin origin, String where) {
+        String reason = where == null ? origin.description() : where;
         URI uri;
         try {
             uri = new URI(url.strip());
@@ -102,6 +105,6 @@ public final class RegistrySelection {
         }
         String text = uri.toString();
         boolean added = !text.endsWith("/");
-        return new SelectedRegistry(URI.create(added ? text + "/" : text), reason, added);
+        return new SelectedRegistry(URI.create(added ? text + "/" : text), origin, where, added);
     }
 }

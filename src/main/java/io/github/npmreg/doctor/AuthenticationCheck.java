@@ -3,6 +3,7 @@ package io.github.npmreg.doctor;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.npmreg.auth.Credentials;
 import io.github.npmreg.gitlab.GitLabEndpoints;
+import io.github.npmreg.gitlab.GitLabTokenError;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
@@ -33,6 +34,11 @@ final class AuthenticationCheck implements Check {
     @Override
     public Category category() {
         return Category.READ_ONLY_AUTH;
+    }
+
+    @Override
+    public java.util.Set<Premise> needs() {
+        return java.util.Set.of(Premise.REGISTRY, Premise.CREDENTIALS, Premise.NETWORK);
     }
 
     @Override
@@ -109,8 +115,15 @@ final class AuthenticationCheck implements Check {
         URI self = gitlab.api().personalAccessTokenSelf();
         Network.Answer answer = context.network().get(self, context.credentials().authorizationHeader());
         if (answer.status() == 401) {
-            return List.of(RegistryAnswers.finding(FindingKind.TOKEN_REJECTED, id(), self, answer,
-                    context.credentials()));
+            GitLabTokenError why = GitLabTokenError.of(answer.body(), answer.header("WWW-Authenticate"));
+            String evidence = "GitLab refused " + context.credentials() + ": GET " + self + " answered 401"
+                    + body(answer);
+            String fix = "create a new access token with the api scope (User settings > Access tokens, or the "
+                    + "project's or group's Settings > Access tokens) and store it in " + context.credentials().source();
+            return List.of(why == GitLabTokenError.EXPIRED
+                    ? Finding.of(FindingKind.GITLAB_TOKEN_EXPIRED, id(), evidence, fix)
+                    : Finding.of(FindingKind.TOKEN_REJECTED, id(), evidence
+                            + (why == GitLabTokenError.REVOKED ? " (the token was revoked)" : ""), fix));
         }
         if (answer.status() != 200) {
             return List.of(Finding.of(FindingKind.TOKEN_SCOPES_UNKNOWN, id(),

@@ -1,6 +1,7 @@
 package io.github.npmreg.doctor;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One troubleshooting check. It reads the {@link DoctorContext} only, never throws for a broken setup (a broken
@@ -15,5 +16,18 @@ public interface Check {
 
     Category category();
 
+    /** The facts this check builds on: when an earlier finding made one false, the check is skipped. */
+    default Set<Premise> needs() {
+        return Set.of();
+    }
+
     List<Finding> run(DoctorContext context);
+
+    /**
+     * {@link #run(DoctorContext)} knowing which premises earlier checks already found false, for a check that
+     * would otherwise report a consequence of them (no credentials, because CI_JOB_TOKEN is missing).
+     */
+    default List<Finding> run(DoctorContext context, Set<Premise> alreadyFalse) {
+        return run(context);
+    }
 }

@@ -6,6 +6,8 @@ import io.github.npmreg.gitlab.GitLabCi;
 import io.github.npmreg.gitlab.GitLabEndpoints;
 import io.github.npmreg.gitlab.IdTokenClaims;
 import io.github.npmreg.gitlab.ReleaseTag;
+import io.github.npmreg.publish.PublishPlanner;
+import io.github.npmreg.publish.Release;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,11 +40,10 @@ final class CiCheck implements Check {
         Map<String, String> env = context.environment();
         GitLabCi ci = GitLabCi.from(env);
         List<Finding> findings = new ArrayList<>();
-        for (String problem : ci.problems()) {
-            findings.add(Finding.of(FindingKind.CI_VARIABLE_MISSING, id(), problem,
-                    "do not override the predefined CI_* variables in .gitlab-ci.yml; run publish inside the job"));
-        }
         URI registry = context.registry() == null ? null : Urls.parse(context.registry().url());
+        for (String problem : ci.problems()) {
+            findings.add(ciVariableMissing(context, ci, registry, problem));
+        }
         GitLabEndpoints.Classification gitlab = registry == null ? null : GitLabEndpoints.classify(registry);
         if (ci.detected() && registry != null && context.credentials() instanceof Credentials.Token token
                 && TokenKind.of(token.token(), env) == TokenKind.GITLAB_JOB_TOKEN) {
@@ -57,8 +58,9 @@ final class CiCheck implements Check {
                                 + "/<name>\" in package.json, or install from " + gitlab.endpoint()));
             }
         }
+        List<String> passes = new ArrayList<>();
         if (context.requireTag()) {
-            releaseTag(context, ci, findings);
+            releaseTag(context, ci, findings, passes);
         }
         if (context.trustedPublishing()) {
             idToken(context, registry, findings);
@@ -69,9 +71,32 @@ final class CiCheck implements Check {
                     "in .gitlab-ci.yml, on the publish job: id_tokens: { SIGSTORE_ID_TOKEN: { aud: sigstore } }"));
         }
         if (findings.isEmpty()) {
-            findings.add(Finding.pass(this, ci.detected() ? ci.toString() : "not a GitLab CI job; nothing to check"));
+            String what = ci.detected() ? ci.toString() : "not a GitLab CI job";
+            findings.add(Finding.pass(this, passes.isEmpty() ? what + (ci.detected() ? "" : "; nothing to check")
+                    : what + "; " + String.join("; ", passes)));
         }
+
         return findings;
+    }
+
+    /**
+     * A missing predefined variable is the root cause of what follows: without CI_JOB_TOKEN the job's GitLab gets no
+     * credentials, without CI_API_V4_URL or CI_PROJECT_ID the publish falls back to npm's default registry.
+     */
+    private Finding ciVariableMissing(DoctorContext context, GitLabCi ci, URI registry, String problem) {
+        Finding f = Finding.of(FindingKind.CI_VARIABLE_MISSING, id(), problem,
+                "do not override or unset the predefined CI_* variables in .gitlab-ci.yml; run publish inside the job");
+        java.util.EnumSet<Premise> broken = java.util.EnumSet.noneOf(Premise.class);
+        Release release = context.release();
+        if (ci.detected() && !ci.hasJobToken() && registry != null && PublishPlanner.sameGitLab(ci, registry)
+                && context.credentials() instanceof Credentials.None) {
+            broken.add(Premise.CREDENTIALS);
+        }
+        if (ci.detected() && release != null && release.registry() != null && release.registry().isNpmDefault()
+                && (ci.apiV4Url().isEmpty() || ci.projectId().isEmpty())) {
+            broken.add(Premise.REGISTRY);
+        }
+        return broken.isEmpty() ? f : f.falsifying(true, broken.toArray(new Premise[0]));
     }
 
     private void jobToken(GitLabCi ci, URI registry, GitLabEndpoints.Classification gitlab, List<Finding> findings) {
@@ -93,23 +118,32 @@ final class CiCheck implements Check {
         }
     }
 
-    private void releaseTag(DoctorContext context, GitLabCi ci, List<Finding> findings) {
-        String tag = ci.commitTag().orElse(null);
-        if (tag == null) {
-            findings.add(Finding.of(FindingKind.RELEASE_TAG_MISSING, id(),
-                    "requireTag is true and CI_COMMIT_TAG is not set"
-                            + (ci.detected() ? " (branch pipeline)" : " (not a GitLab CI job)"),
-                    "run publish in a tag pipeline (rules: - if: $CI_COMMIT_TAG), or -Dnpmreg.requireTag=false"));
-            return;
+    /** The same verdict publish stops on: CI_COMMIT_TAG, else the tags at HEAD, against the release's version. */
+    private void releaseTag(DoctorContext context, GitLabCi ci, List<Finding> findings, List<String> passes) {
+        Release release = context.release();
+        ReleaseTag.Verdict verdict;
+        if (release != null && release.requiredTag() != null) {
+            verdict = release.tagVerdict(context.packageDirectory(), context.environment()).orElseThrow();
+        } else {
+            String version = context.packageVersion();
+            if (version == null || context.packageDirectory() == null) {
+                return;
+            }
+            verdict = new ReleaseTag(context.releaseTagPattern()).judge(version, "\"version\" in package.json",
+                    v -> "set \"version\": \"" + v + "\" in package.json", context.packageDirectory(),
+                    context.environment());
         }
-        String version = context.packageVersion();
-        if (version != null && !new ReleaseTag(context.releaseTagPattern()).matches(tag, version)) {
-            findings.add(Finding.of(FindingKind.RELEASE_TAG_VERSION_MISMATCH, id(),
-                    "CI_COMMIT_TAG is '" + tag + "' but package.json \"version\" is '" + version
-                            + "' (tag pattern " + context.releaseTagPattern() + ")",
-                    "tag the commit v" + version + ", or set \"version\": \"" + stripV(tag) + "\" in package.json"));
+        if (verdict instanceof ReleaseTag.Verdict.Refused refused) {
+            findings.add(Finding.of(refused.refusal().mismatch() ? FindingKind.RELEASE_TAG_VERSION_MISMATCH
+                    : FindingKind.RELEASE_TAG_MISSING, id(), refused.problem(), refused.fix()));
+        } else if (verdict instanceof ReleaseTag.Verdict.Matched matched) {
+            passes.add("release tag " + matched.tag() + " ("
+                    + (matched.source() == ReleaseTag.Source.CI_COMMIT_TAG ? "CI_COMMIT_TAG" : "git tag at HEAD")
+                    + ") names " + context.packageVersion());
         }
     }
+
+
 
     private void idToken(DoctorContext context, URI registry, List<Finding> findings) {
         String jwt = context.environment().get("NPM_ID_TOKEN");
@@ -157,9 +191,6 @@ final class CiCheck implements Check {
         }
     }
 
-    private static String stripV(String tag) {
-        return tag.startsWith("v") ? tag.substring(1) : tag;
-    }
 
     private static boolean isBlank(String s) {
         return s == null || s.isBlank();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.github.npmreg.publish.ReleaseProblem;
 
 /**
  * Whether publish has credentials for the registry, where they come from, what kind they are, and, when none are
@@ -39,16 +40,31 @@ final class CredentialsCheck implements Check {
     }
 
     @Override
+    public Set<Premise> needs() {
+        return Set.of(Premise.REGISTRY);
+    }
+
+    @Override
     public List<Finding> run(DoctorContext context) {
+        return run(context, Set.of());
+    }
+
+    @Override
+    public List<Finding> run(DoctorContext context, Set<Premise> alreadyFalse) {
         List<Finding> findings = new ArrayList<>();
-        npmrcLines(context, findings);
+        boolean unusable = context.release() != null
+                && context.release().problem(ReleaseProblem.Kind.CREDENTIALS_UNUSABLE).isPresent();
+        npmrcLines(context, findings, unusable);
         URI registry = context.registry() == null ? null : Urls.parse(context.registry().url());
         DoctorContext.SettingsServer server = context.server();
         if (server != null && !server.found()) {
+            List<String> ids = server.availableIds();
             findings.add(Finding.of(FindingKind.SETTINGS_SERVER_MISSING, id(),
-                    "server id '" + server.id() + "' is not in settings.xml",
-                    "add to ~/.m2/settings.xml: <server><id>" + server.id()
-                            + "</id><password>${env.NPM_TOKEN}</password></server>"));
+                    "serverId '" + server.id() + "' is not in " + server.settingsFiles() + " (servers found: "
+                            + (ids.isEmpty() ? "none" : String.join(", ", ids)) + "); no credentials were sent",
+                    "add <server><id>" + server.id() + "</id><password>${env.NPM_TOKEN}</password></server> to "
+                            + server.settingsFiles().split(" and ")[0].replace(" (does not exist)", "")
+                            + (ids.isEmpty() ? "" : ", or set serverId to one of " + String.join(", ", ids))));
         } else if (server != null && server.decryptError() != null) {
             findings.add(Finding.of(FindingKind.SETTINGS_SERVER_DECRYPT_FAILED, id(),
                     "server '" + server.id() + "': " + server.decryptError(),
@@ -68,8 +84,17 @@ final class CredentialsCheck implements Check {
                     "the password for user '" + basic.username() + "' from " + basic.source() + " is empty",
                     "set the password (or the variable behind it) in " + basic.source()));
         } else if (credentials instanceof Credentials.None && !context.trustedPublishing() && registry != null
-                && (server == null || server.found() && server.decryptError() == null && server.hasPassword())) {
-            findings.add(missingCredentials(context, registry));
+                && (server == null || server.found() && server.decryptError() == null && server.hasPassword())
+                && !alreadyFalse.contains(Premise.CREDENTIALS)) {
+            if (unusable) {
+                if (findings.stream().noneMatch(f -> f.falsifies().contains(Premise.CREDENTIALS))) {
+                    var problem = context.release().problem(ReleaseProblem.Kind.CREDENTIALS_UNUSABLE).get().detail();
+                    findings.add(Finding.of(FindingKind.NPMRC_VARIABLE_UNRESOLVED, id(), problem.problem(),
+                            problem.fix()).falsifying(false, Premise.CREDENTIALS));
+                }
+            } else {
+                findings.add(noCredentials(context, registry));
+            }
         }
         if (registry != null && server == null && !(credentials instanceof Credentials.None)) {
             npmWouldNotFindThem(context, registry).ifPresent(findings::add);
@@ -86,7 +111,7 @@ final class CredentialsCheck implements Check {
         return findings;
     }
 
-    private void npmrcLines(DoctorContext context, List<Finding> findings) {
+    private void npmrcLines(DoctorContext context, List<Finding> findings, boolean credentialsUnusable) {
         for (NpmrcLine line : context.npmrc()) {
             if (BARE_AUTH_KEYS.contains(line.key())) {
                 findings.add(Finding.of(FindingKind.NPMRC_AUTH_NOT_NERF_DARTED, id(),
@@ -96,10 +121,12 @@ final class CredentialsCheck implements Check {
             }
             Matcher m = UNRESOLVED.matcher(line.key() + "=" + line.value());
             if (m.find()) {
-                findings.add(Finding.of(FindingKind.NPMRC_VARIABLE_UNRESOLVED, id(),
+                Finding f = Finding.of(FindingKind.NPMRC_VARIABLE_UNRESOLVED, id(),
                         line.where() + ": ${" + m.group(1) + "} is not set in the environment (key " + line.key()
                                 + ")",
-                        "set " + m.group(1) + " (CI/CD variable or export " + m.group(1) + "=…) before the build"));
+                        "set " + m.group(1) + " (CI/CD variable or export " + m.group(1) + "=…) before the build");
+                boolean authLine = AUTH_SUFFIXES.stream().anyMatch(suffix -> line.key().endsWith(":" + suffix));
+                findings.add(credentialsUnusable && authLine ? f.falsifying(false, Premise.CREDENTIALS) : f);
             }
         }
     }
@@ -117,7 +144,7 @@ final class CredentialsCheck implements Check {
             if (findings.stream().noneMatch(f -> f.id().equals(FindingKind.NPMRC_VARIABLE_UNRESOLVED.id()))) {
                 findings.add(Finding.of(FindingKind.NPMRC_VARIABLE_UNRESOLVED, id(),
                         "the token from " + source + " is the literal text ${" + m.group(1) + "}",
-                        "set " + m.group(1) + " in the environment of the build"));
+                        "set " + m.group(1) + " in the environment of the build").falsifying(false, Premise.CREDENTIALS));
             }
             return;
         }
@@ -157,12 +184,27 @@ final class CredentialsCheck implements Check {
             return java.util.Optional.empty();
         }
         Finding row = missingCredentials(context, registry);
-        if (row.id().equals(FindingKind.NPMRC_AUTH_MISSING.id())) {
+        if (row.kind() == FindingKind.NPMRC_AUTH_MISSING) {
             return java.util.Optional.empty(); // no .npmrc line for this host: npm is simply not set up here
         }
         return java.util.Optional.of(new Finding(row.id(), row.status(), row.check(), row.title(), row.cause(),
                 row.evidence() + " (this plugin still finds " + context.credentials() + ", but npm publish with this"
-                        + " .npmrc stops with ENEEDAUTH)", row.fix()));
+                        + " .npmrc stops with ENEEDAUTH)", row.fix(), row.kind(), row.falsifies()));
+    }
+
+    /**
+     * Nobody has credentials: one FAIL, {@code npmrc-auth-missing}. When an .npmrc line almost matches (a missing
+     * slash, another path, the default port), that line and its exact correction are the evidence and the fix.
+     */
+    private Finding noCredentials(DoctorContext context, URI registry) {
+        Finding row = missingCredentials(context, registry);
+        if (row.kind() == FindingKind.NPMRC_AUTH_MISSING) {
+            return row;
+        }
+        Finding missing = Finding.of(FindingKind.NPMRC_AUTH_MISSING, id(), "no credentials for " + registry + " ("
+                + context.registry().reason() + "): " + row.evidence() + ", so npm and this plugin find none ("
+                + row.title() + ", " + row.id() + ")", row.fix());
+        return missing;
     }
 
     /** Which ENEEDAUTH case this is: the .npmrc auth lines on the registry's host, compared with the key npm wants. */

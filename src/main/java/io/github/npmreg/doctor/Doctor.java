@@ -5,8 +5,15 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Runs the checks and collects their findings into a {@link Report}. */
+/**
+ * Runs the checks and collects their findings into a {@link Report}. Checks run in order and findings are ranked
+ * by cause: a finding that makes a {@link Premise} false (the registry, the credentials, the network, the
+ * authentication) is reported, and the later checks that need that premise are skipped, so each broken setup shows
+ * its one root cause. {@code verify} and {@code publish}'s preflight run the same catalog on the same context, so a
+ * finding has the same status in both.
+ */
 public final class Doctor {
     private final List<Check> checks;
 
@@ -14,15 +21,16 @@ public final class Doctor {
         this.checks = List.copyOf(checks);
     }
 
-    /** Every check, in the order the report lists them. */
+    /** Every check, in the order the report lists them (a check's premises come from the ones before it). */
     public static Doctor standard() {
         return new Doctor(List.of(
                 new PackageCheck(),
                 new RegistryChoiceCheck(),
-                new CredentialsCheck(),
                 new CiCheck(),
+                new CredentialsCheck(),
                 new NetworkCheck(),
                 new AuthenticationCheck(),
+                new GitLabProjectCheck(),
                 new PublishingStateCheck()));
     }
 
@@ -33,10 +41,12 @@ public final class Doctor {
 
     /**
      * Runs each check whose category is in {@code categories}; the others appear as skipped, so the report says
-     * what was not looked at. A check that throws is reported as failed, never lost.
+     * what was not looked at. A check whose premise an earlier finding made false is skipped, naming that finding.
+     * A check that throws is reported as failed, never lost.
      */
     public Report run(DoctorContext context, Set<Category> categories) {
         List<Finding> findings = new ArrayList<>();
+        Set<Premise> falsified = EnumSet.noneOf(Premise.class);
         for (Check check : checks) {
             if (!categories.contains(check.category())) {
                 findings.add(Finding.skipped(check, "not run: " + (check.category() == Category.LOCAL
@@ -47,16 +57,47 @@ public final class Doctor {
                 findings.add(Finding.skipped(check, "not run: no network access configured"));
                 continue;
             }
+            List<Premise> missing = check.needs().stream().filter(falsified::contains).toList();
+            if (!missing.isEmpty()) {
+                findings.add(Finding.skipped(check, "not run: needs " + missing.stream().map(Premise::description)
+                        .collect(Collectors.joining(" and ")) + " (see " + causes(findings, missing) + ")"));
+                continue;
+            }
+            List<Finding> found;
             try {
-                findings.addAll(check.run(context));
+                found = check.run(context, EnumSet.copyOf(falsifiedOrEmpty(falsified)));
             } catch (RuntimeException e) {
-                findings.add(Finding.of(FindingKind.CHECK_CRASHED, check.id(),
+                found = List.of(Finding.of(FindingKind.CHECK_CRASHED, check.id(),
                         check.title() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(),
                         FindingKind.CHECK_CRASHED.fix()));
             }
+            for (Finding f : found) {
+                if (f.isProblem()) {
+                    falsified.addAll(f.falsifies());
+                }
+            }
+            findings.addAll(found);
         }
         List<String> secrets = secrets(context);
         return new Report(findings.stream().map(f -> redact(f, secrets)).toList());
+    }
+
+    /**
+     * What {@code publish} runs before it uploads: the same catalog as {@code verify}, the network checks only when
+     * there is a network. None of the checks writes, so a broken setup fails in seconds with the finding
+     * {@code verify} shows, with the same status.
+     */
+    public Report preflight(DoctorContext context) {
+        return run(context, categoriesFor(context.network() == null));
+    }
+
+    private static Set<Premise> falsifiedOrEmpty(Set<Premise> falsified) {
+        return falsified.isEmpty() ? EnumSet.noneOf(Premise.class) : falsified;
+    }
+
+    private static String causes(List<Finding> findings, List<Premise> premises) {
+        return findings.stream().filter(f -> f.isProblem() && f.falsifies().stream().anyMatch(premises::contains))
+                .map(Finding::id).distinct().collect(Collectors.joining(", "));
     }
 
     /** Environment variables that hold secrets in the setups the doctor knows. */
@@ -81,31 +122,6 @@ public final class Doctor {
     private static Finding redact(Finding f, List<String> secrets) {
         return new Finding(f.id(), f.status(), f.check(), Redaction.redact(f.title(), secrets),
                 Redaction.redact(f.cause(), secrets), Redaction.redact(f.evidence(), secrets),
-                Redaction.redact(f.fix(), secrets));
-    }
-
-    /**
-     * What {@code publish} runs before it uploads: the local checks, plus the network and read-only
-     * authentication checks unless offline. None of them writes, so a broken setup fails in seconds with the same
-     * finding {@code verify} shows.
-     */
-    /** The .npmrc findings that stop npm (ENEEDAUTH) but not this plugin when it has found credentials. */
-    private static final java.util.Set<String> NPM_ONLY = java.util.Set.of(
-            FindingKind.NPMRC_AUTH_REGISTRY_NO_TRAILING_SLASH.id(), FindingKind.NPMRC_AUTH_KEY_NO_TRAILING_SLASH.id(),
-            FindingKind.NPMRC_AUTH_DEFAULT_PORT.id(), FindingKind.NPMRC_AUTH_HOST_ONLY.id(),
-            FindingKind.NPMRC_AUTH_OTHER_PATH.id());
-
-    public Report preflight(DoctorContext context) {
-        Report all = run(context, categoriesFor(context.network() == null));
-        boolean pluginHasCredentials = !(context.credentials() instanceof io.github.npmreg.auth.Credentials.None);
-        // An existing version is publish's own call: it skips it with skipExisting, and tells a rerun of the same
-        // tarball from a clash, which the packument alone cannot. An .npmrc that only npm cannot use (ENEEDAUTH rows)
-        // does not stop this plugin, which has the credentials: it stays a warning.
-        return new Report(all.findings().stream()
-                .filter(f -> !f.id().equals(FindingKind.VERSION_EXISTS.id()))
-                .map(f -> pluginHasCredentials && f.status() == Status.FAIL && NPM_ONLY.contains(f.id())
-                        ? new Finding(f.id(), Status.WARN, f.check(), f.title(), f.cause(), f.evidence(), f.fix())
-                        : f)
-                .toList());
+                Redaction.redact(f.fix(), secrets), f.kind(), f.falsifies());
     }
 }

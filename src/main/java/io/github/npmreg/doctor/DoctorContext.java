@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.npmreg.auth.Credentials;
 import io.github.npmreg.auth.SelectedRegistry;
 import io.github.npmreg.gitlab.ReleaseTag;
+import io.github.npmreg.publish.Release;
 import io.github.npmreg.npmrc.NpmConfig;
 import io.github.npmreg.npmrc.Npmrc;
 import java.nio.file.Path;
@@ -34,6 +35,8 @@ import java.util.Objects;
  * @param trustedPublishing publish with an OIDC ID token instead of a stored token
  * @param provenance        attach a provenance statement
  * @param network           how network checks reach the registry; {@code null} when offline
+ * @param release           the release publish would make (the same value publish plans), {@code null} when the
+ *                          package has no valid name to plan one for
  */
 public record DoctorContext(
         Path packageDirectory,
@@ -52,7 +55,8 @@ public record DoctorContext(
         String releaseTagPattern,
         boolean trustedPublishing,
         boolean provenance,
-        Network network) {
+        Network network,
+        Release release) {
 
     /** GitLab's default npm_max_file_size on self-managed instances (gitlab-npm-registry.md §3). */
     public static final long GITLAB_DEFAULT_MAX_FILE_SIZE = 500L * 1024 * 1024;
@@ -107,7 +111,17 @@ public record DoctorContext(
      *
      * @param decryptError why the password could not be decrypted, {@code null} when it could
      */
-    public record SettingsServer(String id, boolean found, String decryptError, String username, boolean hasPassword) {}
+    public record SettingsServer(String id, boolean found, String decryptError, String username, boolean hasPassword,
+            List<String> availableIds, String settingsFiles) {
+        public SettingsServer {
+            availableIds = availableIds == null ? List.of() : List.copyOf(availableIds);
+            settingsFiles = settingsFiles == null ? "settings.xml" : settingsFiles;
+        }
+
+        public SettingsServer(String id, boolean found, String decryptError, String username, boolean hasPassword) {
+            this(id, found, decryptError, username, hasPassword, List.of(), null);
+        }
+    }
 
     public static Builder builder() {
         return new Builder();
@@ -118,12 +132,16 @@ public record DoctorContext(
         return text(manifest, "name");
     }
 
+    /** The version publish would publish: the release's (the POM's, SNAPSHOT mapped), else package.json's. */
     public String packageVersion() {
-        return text(manifest, "version");
+        return release != null ? release.version().published() : text(manifest, "version");
     }
 
-    /** The dist-tag publish uses: the configured one, else npm's default {@code latest}. */
+    /** The dist-tag publish uses: the release's, else the configured one, else npm's default {@code latest}. */
     public String effectiveTag() {
+        if (release != null) {
+            return release.tag().name();
+        }
         return tag == null || tag.isBlank() ? "latest" : tag;
     }
 
@@ -153,6 +171,7 @@ public record DoctorContext(
         private boolean trustedPublishing;
         private boolean provenance;
         private Network network;
+        private Release release;
 
         public Builder packageDirectory(Path v) { packageDirectory = v; return this; }
         public Builder manifest(JsonNode v) { manifest = v; return this; }
@@ -182,6 +201,25 @@ public record DoctorContext(
         public Builder provenance(boolean v) { provenance = v; return this; }
         public Builder network(Network v) { network = v; return this; }
 
+        /**
+         * The release publish would make: its registry, credentials, dist-tag, requireTag rule and trusted publishing
+         * become the context's, so the checks judge exactly what publish would do.
+         */
+        public Builder release(Release r) {
+            release = r;
+            if (r != null) {
+                if (r.registry() != null) {
+                    registry(r.registry());
+                }
+                credentials = r.credentials();
+                tag = r.tag().name();
+                requireTag = r.requiredTag() != null;
+                releaseTagPattern = r.requiredTag() == null ? null : r.requiredTag().pattern();
+                trustedPublishing = r.trustedPublishing();
+            }
+            return this;
+        }
+
         /** The registry chosen so far, {@code null} when none was; the caller picks proxy and trust by its URL. */
         public RegistryChoice registry() {
             return registry;
@@ -190,7 +228,7 @@ public record DoctorContext(
         public DoctorContext build() {
             return new DoctorContext(packageDirectory, manifest, manifestError, tarball, tarballSizeLimit, registry,
                     npmrc, server, credentials, environment, clock, tag, requireTag, releaseTagPattern, trustedPublishing, provenance,
-                    network);
+                    network, release);
         }
     }
 }

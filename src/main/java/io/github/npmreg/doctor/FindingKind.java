@@ -93,8 +93,9 @@ public enum FindingKind {
 
     // --- credentials --------------------------------------------------------------------------------------------
     SETTINGS_SERVER_MISSING("settings-server-missing", Status.FAIL, "server id not found in settings.xml",
-            "The plugin is configured to take credentials from a settings.xml <server> that does not exist.",
-            "(publish goes out without credentials) 401 Unauthorized / ENEEDAUTH",
+            "The plugin is configured to take credentials from a settings.xml <server> that does not exist in the "
+                    + "settings Maven read (-s included); nothing is sent.",
+            "(npm would go out without credentials) 401 Unauthorized / ENEEDAUTH",
             "Add <server><id>…</id><password>${env.NPM_TOKEN}</password></server> to ~/.m2/settings.xml, or fix "
                     + "<serverId>."),
     SETTINGS_SERVER_DECRYPT_FAILED("settings-server-decrypt-failed", Status.FAIL,
@@ -124,33 +125,40 @@ public enum FindingKind {
             "npm error code ERR_INVALID_AUTH / must be renamed to \"//registry.npmjs.org/:_authToken\"",
             "Prefix the key with the registry: //host/path/:_authToken=${NPM_TOKEN}"),
     NPMRC_AUTH_MISSING("npmrc-auth-missing", Status.FAIL, "no credentials for the publish registry",
-            "Neither settings.xml nor any .npmrc line provides credentials for the registry publish uses.",
+            "Neither settings.xml, the environment nor any .npmrc line provides credentials for the registry publish "
+                    + "uses (an .npmrc line that almost matches is named in the evidence).",
             "npm error code ENEEDAUTH / npm error need auth This command requires you to be logged in to …",
             "Add //host/path/:_authToken=${NPM_TOKEN} to .npmrc (or configure <serverId> in the plugin)."),
-    NPMRC_AUTH_REGISTRY_NO_TRAILING_SLASH("npmrc-auth-registry-no-trailing-slash", Status.FAIL,
+    NPMRC_AUTH_REGISTRY_NO_TRAILING_SLASH("npmrc-auth-registry-no-trailing-slash", Status.WARN,
             "registry URL lacks the trailing slash its auth line has",
             "The auth line is for …/npm/ but the registry is …/npm; npm looks credentials up for …/ minus the last "
-                    + "segment and finds none (GitLab issue 295656).",
+                    + "segment and finds none (GitLab issue 295656). This plugin adds the slash and publishes; npm "
+                    + "publish and other npm tools with this .npmrc stop with ENEEDAUTH.",
             "npm error code ENEEDAUTH",
             "Add the trailing slash to the registry URL."),
-    NPMRC_AUTH_KEY_NO_TRAILING_SLASH("npmrc-auth-key-no-trailing-slash", Status.FAIL,
+    NPMRC_AUTH_KEY_NO_TRAILING_SLASH("npmrc-auth-key-no-trailing-slash", Status.WARN,
             "auth line lacks the trailing slash before ':'",
-            "npm looks up exactly //host/path/:_authToken; a key written //host/path:_authToken never matches.",
+            "npm looks up exactly //host/path/:_authToken; a key written //host/path:_authToken never matches. This "
+                    + "plugin has other credentials and publishes; npm and other npm tools with this .npmrc stop with "
+                    + "ENEEDAUTH.",
             "npm error code ENEEDAUTH",
             "Write the key with '/' before the colon: //host/path/:_authToken=…"),
-    NPMRC_AUTH_OTHER_PATH("npmrc-auth-other-path", Status.FAIL, "auth line is for another registry path",
+    NPMRC_AUTH_OTHER_PATH("npmrc-auth-other-path", Status.WARN, "auth line is for another registry path",
             "The host matches but the auth line names another path (e.g. another project id), so npm sends no "
-                    + "credentials.",
+                    + "credentials. This plugin has other credentials and publishes; npm with this .npmrc stops with "
+                    + "ENEEDAUTH.",
             "npm error code ENEEDAUTH / 404 Not Found",
             "Make the auth key's path equal to the registry path."),
-    NPMRC_AUTH_HOST_ONLY("npmrc-auth-host-only", Status.FAIL, "auth line covers only the host",
+    NPMRC_AUTH_HOST_ONLY("npmrc-auth-host-only", Status.WARN, "auth line covers only the host",
             "npm's publish looks up credentials for the exact registry path, with no walk up to the host; a "
-                    + "//host/:_authToken line works for install but not for publish.",
+                    + "//host/:_authToken line works for install but not for publish. This plugin finds the token and "
+                    + "publishes; npm publish with this .npmrc stops with ENEEDAUTH.",
             "npm error code ENEEDAUTH (while npm install works)",
             "Key the token by the full registry path: //host/path/:_authToken=…"),
-    NPMRC_AUTH_DEFAULT_PORT("npmrc-auth-default-port", Status.FAIL, "auth line has the default port in its key",
+    NPMRC_AUTH_DEFAULT_PORT("npmrc-auth-default-port", Status.WARN, "auth line has the default port in its key",
             "The key names :443 or :80 but the registry URL omits the default port, so the keys differ "
-                    + "(lerna/lerna#2873).",
+                    + "(lerna/lerna#2873). This plugin has other credentials and publishes; npm with this .npmrc "
+                    + "stops with ENEEDAUTH.",
             "npm error code ENEEDAUTH / 404 Not Found",
             "Remove the port from the auth key (or add it to the registry URL)."),
     NPMRC_VARIABLE_UNRESOLVED("npmrc-variable-unresolved", Status.FAIL, ".npmrc uses a variable that is not set",
@@ -188,7 +196,7 @@ public enum FindingKind {
 
     // --- authentication and rights --------------------------------------------------------------------------------
     TOKEN_REJECTED("token-rejected", Status.FAIL, "the registry rejects the credentials",
-            "The registry answered 401: the token is invalid, expired or revoked.",
+            "The registry answered 401 to the credentials that were sent: the token is invalid or revoked.",
             "npm error code E401 / 401 Unauthorized - GET … - invalid_token",
             "Create a new token and store it where the plugin reads it (settings.xml server or NPM_TOKEN)."),
     NOT_AUTHENTICATED("not-authenticated", Status.FAIL, "the registry does not know this user",
@@ -215,7 +223,7 @@ public enum FindingKind {
             "npm error code E403 / 403 Forbidden - PUT … - insufficient_scope",
             "Create a token with the api scope."),
     GITLAB_TOKEN_EXPIRED("gitlab-token-expired", Status.FAIL, "the GitLab token has expired",
-            "The token's expires_at is in the past.",
+            "GitLab answers 401 invalid_token \"Token is expired\" (or the token's expires_at is in the past).",
             "npm error code E401 / 401 - invalid_token Token is expired",
             "Create a new token and replace the old one."),
     GITLAB_TOKEN_EXPIRES_SOON("gitlab-token-expires-soon", Status.WARN, "the GitLab token expires soon",
@@ -228,7 +236,9 @@ public enum FindingKind {
             "Registries never accept the same version twice.",
             "npmjs 403 You cannot publish over the previously published versions / Verdaccio 409 this package is "
                     + "already present / GitLab 403 Package already exists.",
-            "Raise \"version\" in package.json."),
+            "Raise the version where it is set: the POM's <version> when the plugin's version parameter is "
+                    + "${project.version}, else \"version\" in package.json; or set npmreg.skipExisting=true to skip "
+                    + "versions that exist (release reruns)."),
     DIST_TAG_BACKWARDS("dist-tag-backwards", Status.FAIL, "the dist-tag would move backwards",
             "The tag already points at a higher version; publishing would move it back and users installing "
                     + "the tag would get an older release.",
@@ -247,6 +257,33 @@ public enum FindingKind {
                     + "project's top-level namespace (MR !54554). Project-level installs still work.",
             "npm error 404 Not Found - GET https://gitlab.example.com/api/v4/packages/npm/@scope%2fname",
             "Rename the package to @<root namespace>/name, or install from the project-level URL."),
+
+    // --- release model and GitLab project (issue #8) -----------------------------------------------------------
+    DIST_TAG_INVALID("dist-tag-invalid", Status.FAIL, "the dist-tag reads as a version or range",
+            "npm refuses dist-tags that are valid SemVer ranges (1.x, v2, 1.0.0), because installs could not tell the "
+                    + "tag from a version.",
+            "npm error Tag name must not be a valid SemVer range: 1.x",
+            "Use a word: <tag>next</tag>, <tag>beta</tag> or <tag>v1-latest</tag>."),
+    ACCESS_INVALID("access-invalid", Status.FAIL, "access is not usable for this package",
+            "access must be public or restricted (private means restricted), and only scoped packages can be "
+                    + "restricted (npm's EUNSCOPED).",
+            "npm error code EUNSCOPED / Can't restrict access to unscoped packages.",
+            "Set <access>public</access>, or publish under a scope (@yourorg/name)."),
+    GITLAB_PROJECT_UNREADABLE("gitlab-project-unreadable", Status.WARN,
+            "cannot check the GitLab project (root namespace, protection rules)",
+            "GET /api/v4/projects/:id was refused for these credentials (deploy tokens and job tokens cannot read the "
+                    + "projects API), so the scope-versus-root-namespace rule and the package protection rules "
+                    + "cannot be checked before the upload.",
+            "(later) 404 on instance-level installs / 403 Package protected.",
+            "Nothing to do if the scope is the project's top-level group and the name is not protected; a token with "
+                    + "read_api lets verify check both."),
+    GITLAB_PACKAGE_PROTECTED("gitlab-package-protected", Status.FAIL,
+            "the package name is protected against these credentials",
+            "A package protection rule of the project (GitLab 17.6+) matches the name and needs a higher role to push "
+                    + "than the token's user has; deploy tokens cannot push protected packages at all.",
+            "403 Forbidden - PUT … - {\"message\":\"Package protected.\"}",
+            "Publish with a token of a user who has the role the rule names (Settings > Packages and registries > "
+                    + "Protected packages), or change the rule."),
 
     // --- CI -----------------------------------------------------------------------------------------------------
     CI_VARIABLE_MISSING("ci-variable-missing", Status.FAIL, "GitLab CI variables missing or inconsistent",
@@ -267,16 +304,19 @@ public enum FindingKind {
             "npm error code E403 / E404",
             "Add this project to the target's CI/CD > Job token permissions allowlist, or publish to "
                     + "${CI_PROJECT_ID}."),
-    RELEASE_TAG_MISSING("release-tag-missing", Status.FAIL, "requireTag is set but this is not a tag pipeline",
-            "The plugin is configured to publish only from a Git tag, and CI_COMMIT_TAG is not set.",
+    RELEASE_TAG_MISSING("release-tag-missing", Status.FAIL, "requireTag is set but the build runs for no tag",
+            "The plugin is configured to publish only from a git tag naming the version, and neither CI_COMMIT_TAG is "
+                    + "set nor does a tag point at HEAD of the checkout.",
             "(plugin refuses to publish)",
-            "Run publish in a tag pipeline (rules: - if: $CI_COMMIT_TAG), or set <requireTag>false</requireTag>."),
+            "Run publish in a tag pipeline (rules: - if: $CI_COMMIT_TAG) or tag the commit (git tag v<version>), or "
+                    + "set <requireTag>false</requireTag>."),
     RELEASE_TAG_VERSION_MISMATCH("release-tag-version-mismatch", Status.FAIL,
-            "the Git tag does not match the package version",
-            "CI_COMMIT_TAG names another version than package.json, so the release would publish the wrong "
-                    + "version.",
+            "the git tag does not match the version to publish",
+            "The tag of this build (CI_COMMIT_TAG, else the tags at HEAD) names another version than the one publish "
+                    + "would publish (the POM's version when the plugin's version parameter is set, else package.json's), "
+                    + "so the release would publish the wrong version.",
             "(plugin refuses to publish)",
-            "Tag the commit v<version>, or set \"version\" to the tag's version."),
+            "Tag the commit v<version>, or set the version where it lives (the POM or package.json) to the tag's."),
     ID_TOKEN_MISSING("id-token-missing", Status.FAIL, "trusted publishing without NPM_ID_TOKEN",
             "Trusted publishing needs an OIDC ID token in NPM_ID_TOKEN, declared with id_tokens on the job.",
             "npm error code ENEEDAUTH (npm silently falls back after a failed exchange)",
@@ -327,6 +367,25 @@ public enum FindingKind {
 
     public String id() {
         return id;
+    }
+
+    /**
+     * The premises a finding of this kind makes false: the consequences the doctor then skips. A check may add or
+     * replace them for one finding (a missing CI_JOB_TOKEN falsifies the credentials, a missing CI_PROJECT_ID the
+     * registry).
+     */
+    public java.util.Set<Premise> falsifies() {
+        return switch (this) {
+            case REGISTRY_URL_INVALID, SCOPE_REGISTRY_MISSING, PUBLISH_CONFIG_REGISTRY_OVERRIDDEN,
+                    GITLAB_GROUP_ENDPOINT_FOR_PUBLISH, GITLAB_INSTANCE_ENDPOINT_FOR_PUBLISH -> java.util.Set.of(Premise.REGISTRY);
+            case SETTINGS_SERVER_MISSING, SETTINGS_SERVER_DECRYPT_FAILED, TOKEN_EMPTY, TOKEN_KIND_MISMATCH,
+                    NPMRC_AUTH_MISSING, CI_REGISTRY_OTHER_SERVER, ID_TOKEN_MISSING, ID_TOKEN_UNREADABLE,
+                    ID_TOKEN_AUDIENCE_MISMATCH, ID_TOKEN_EXPIRED, ID_TOKEN_SELF_HOSTED_RUNNER -> java.util.Set.of(Premise.CREDENTIALS);
+            case DNS_FAILED, TCP_FAILED, TLS_UNTRUSTED_CERTIFICATE, TLS_HOSTNAME_MISMATCH, TLS_FAILED -> java.util.Set.of(Premise.NETWORK);
+            case TOKEN_REJECTED, NOT_AUTHENTICATED, GITLAB_TOKEN_EXPIRED, GITLAB_PROJECT_NOT_FOUND,
+                    GITLAB_TOKEN_READ_ONLY -> java.util.Set.of(Premise.AUTHENTICATION);
+            default -> java.util.Set.of();
+        };
     }
 
     /** How bad a finding of this kind is: {@link Status#FAIL} fails the build, {@link Status#WARN} does not. */

@@ -31,6 +31,11 @@ final class NetworkCheck implements Check {
     }
 
     @Override
+    public java.util.Set<Premise> needs() {
+        return java.util.Set.of(Premise.REGISTRY);
+    }
+
+    @Override
     public List<Finding> run(DoctorContext context) {
         URI registry = context.registry() == null ? null : Urls.parse(context.registry().url());
         if (registry == null) {

@@ -12,6 +12,9 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import io.github.npmreg.publish.Release;
+import io.github.npmreg.publish.ReleaseProblem;
 import org.semver4j.Semver;
 
 /**
@@ -69,16 +72,31 @@ final class PackageCheck implements Check {
                     "\"name\": \"" + suggestName(name) + "\" in " + file));
         }
         String version = context.packageVersion();
-        if (!NpmVersion.isValid(version)) {
+        Release release = context.release();
+        Optional<ReleaseProblem> badVersion = release == null ? Optional.empty()
+                : release.problem(ReleaseProblem.Kind.VERSION_INVALID);
+        if (badVersion.isPresent()) {
+            findings.add(Finding.of(FindingKind.PACKAGE_VERSION_INVALID, id(), badVersion.get().detail().problem(),
+                    badVersion.get().detail().fix()));
+        } else if (!NpmVersion.isValid(version)) {
             findings.add(Finding.of(FindingKind.PACKAGE_VERSION_INVALID, id(),
                     "\"version\": " + quoted(version) + " in " + file,
                     "\"version\": \"1.0.0\" (MAJOR.MINOR.PATCH) in " + file));
-        } else if (!NpmVersion.clean(version).map(v -> Semver.parse(v).getPreRelease().isEmpty()).orElse(true)
-                && tagSetting(context) == null) {
+        } else if (release != null ? release.problem(ReleaseProblem.Kind.PRERELEASE_WITHOUT_TAG).isPresent()
+                : !NpmVersion.clean(version).map(v -> Semver.parse(v).getPreRelease().isEmpty()).orElse(true)
+                        && tagSetting(context) == null) {
             findings.add(Finding.of(FindingKind.PRERELEASE_WITHOUT_TAG, id(),
-                    "\"version\": \"" + version + "\" is a prerelease and no dist-tag is set, so it would go to "
-                            + "'latest'",
+                    "version " + version + (release == null ? " in " + file
+                            : " (from " + release.version().origin().description() + ")")
+                            + " is a prerelease and no dist-tag is set, so it would go to 'latest'",
                     "<tag>next</tag> in the plugin configuration (or -Dnpmreg.tag=next)"));
+        }
+        if (release != null) {
+            release.problem(ReleaseProblem.Kind.TAG_INVALID).ifPresent(p -> findings.add(Finding.of(
+                    FindingKind.DIST_TAG_INVALID, id(), p.detail().problem(), p.detail().fix())));
+            release.problems().stream().filter(p -> p.kind() == ReleaseProblem.Kind.ACCESS_INVALID)
+                    .forEach(p -> findings.add(Finding.of(FindingKind.ACCESS_INVALID, id(), p.detail().problem(),
+                            p.detail().fix())));
         }
         if (gitlab) {
             int chars = gitlabMetadataSize(context.manifest());
@@ -92,7 +110,9 @@ final class PackageCheck implements Check {
         }
         tarballSize(context, gitlab).ifPresent(findings::add);
         if (findings.isEmpty()) {
-            findings.add(Finding.pass(this, name + "@" + version + " (" + file + ")"));
+            findings.add(Finding.pass(this, name + "@" + version + " (" + file
+                    + (release != null && release.version().origin() != io.github.npmreg.publish.VersionOrigin.PACKAGE_JSON
+                            ? "; version from " + release.version().origin().description() : "") + ")"));
         }
         return findings;
     }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import io.github.npmreg.publish.Release;
 import org.semver4j.Semver;
 
 /**
@@ -29,6 +30,11 @@ final class PublishingStateCheck implements Check {
     @Override
     public Category category() {
         return Category.READ_ONLY_AUTH;
+    }
+
+    @Override
+    public java.util.Set<Premise> needs() {
+        return java.util.Set.of(Premise.REGISTRY, Premise.CREDENTIALS, Premise.NETWORK, Premise.AUTHENTICATION);
     }
 
     @Override
@@ -64,6 +70,11 @@ final class PublishingStateCheck implements Check {
                     "GET " + metadata + " answered " + status + " redirecting to " + location,
                     "if " + name + " was published before, check the project id in " + registry
                             + " and the scope of \"name\"; otherwise this is the first publish"));
+        }
+        if (status == 401 && context.credentials() instanceof io.github.npmreg.auth.Credentials.None) {
+            // Nothing was sent, so nothing was rejected: the registry only does not serve anonymous reads.
+            return List.of(Finding.skipped(this, "GET " + metadata + " answered 401 to a request without credentials"
+                    + " (the registry does not serve this package anonymously)"));
         }
         if (status == 401) {
             return List.of(RegistryAnswers.finding(FindingKind.TOKEN_REJECTED, id(), metadata, answer,
@@ -101,11 +112,22 @@ final class PublishingStateCheck implements Check {
             URI registry) {
         List<Finding> findings = new ArrayList<>();
         if (packument.path("versions").has(version)) {
-            Semver next = Semver.parse(version);
+            // The root cause whatever the tags say: the dist-tag order only matters for a version that is new.
+            Release release = context.release();
+            if (release != null && release.skipExisting()) {
+                return List.of(Finding.pass(this, name + "@" + version + " is already on " + registry
+                        + "; publish skips it (npmreg.skipExisting)"));
+            }
+            Semver parsed = Semver.parse(version);
+            String next = parsed == null ? "<next version>" : parsed.withIncPatch().getVersion();
+            String where = release == null ? "set \"version\": \"" + next + "\" in package.json"
+                    : release.version().origin().changeTo(next, release.manifestFile());
             findings.add(Finding.of(FindingKind.VERSION_EXISTS, id(),
-                    name + "@" + version + " is already on " + registry,
-                    "\"version\": \"" + (next == null ? "<next version>" : next.withIncPatch().getVersion())
-                            + "\" in package.json (or the next version you mean)"));
+                    name + "@" + version + " is already on " + registry + " (dist-tags "
+                            + packument.path("dist-tags") + ")",
+                    where + " (or the next version you mean), or set npmreg.skipExisting=true to skip versions that"
+                            + " exist"));
+            return findings;
         }
         String tag = context.effectiveTag();
         String tagged = Json.text(packument.path("dist-tags"), tag);

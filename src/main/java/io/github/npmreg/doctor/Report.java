@@ -41,14 +41,21 @@ public record Report(List<Finding> findings) {
      */
     public NpmregException asPublishFailure(String hint) {
         List<Finding> failed = findings.stream().filter(f -> f.status() == Status.FAIL).toList();
+        if (failed.size() == 1) {
+            Finding f = failed.get(0);
+            return new NpmregException("The preflight checks found a problem before anything was uploaded: "
+                    + f.title() + " (" + f.id() + "): " + f.cause()
+                    + (f.evidence() == null ? "" : "\n  Evidence: " + f.evidence()),
+                    (f.fix() == null ? "" : f.fix()) + (hint == null ? "" : " (" + hint + ")"));
+        }
+        // Several root causes: each keeps its own Fix line.
         String problem = failed.stream()
                 .map(f -> f.title() + " (" + f.id() + "): " + f.cause()
-                        + (f.evidence() == null ? "" : "\n  Evidence: " + f.evidence()))
+                        + (f.evidence() == null ? "" : "\n  Evidence: " + f.evidence())
+                        + (f.fix() == null ? "" : "\n  Fix: " + f.fix()))
                 .collect(java.util.stream.Collectors.joining("\n"));
-        String fixes = failed.stream().map(Finding::fix).filter(java.util.Objects::nonNull)
-                .collect(java.util.stream.Collectors.joining("; "));
-        return new NpmregException("The preflight checks found a problem before anything was uploaded:\n" + problem,
-                fixes + (hint == null ? "" : " (" + hint + ")"));
+        return new NpmregException("The preflight checks found " + failed.size() + " problems before anything was"
+                + " uploaded:\n" + problem, hint);
     }
 
     /** The first finding with this id, for callers and tests that look for one cause. */
@@ -132,7 +139,7 @@ public record Report(List<Finding> findings) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            Path tmp = io.github.npmreg.TempFiles.create(dir, file.getFileName().toString(), ".tmp");
             try {
                 Files.writeString(tmp, toJson());
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

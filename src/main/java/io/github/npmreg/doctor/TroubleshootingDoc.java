@@ -53,7 +53,7 @@ public final class TroubleshootingDoc {
     public static void write(Path projectDir) throws IOException {
         Path file = projectDir.resolve(FILE);
         Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), "troubleshooting", ".tmp");
+        Path tmp = io.github.npmreg.TempFiles.create(file.getParent(), "troubleshooting", ".tmp");
         try {
             Files.writeString(tmp, render(), StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -1,18 +1,40 @@
 package io.github.npmreg.maven;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.npmreg.NpmregException;
 import io.github.npmreg.auth.ServerCredentials;
+import io.github.npmreg.gitlab.GitLabShorthand;
+import io.github.npmreg.manifest.ManifestReader;
+import io.github.npmreg.npmrc.NpmrcFiles;
+import io.github.npmreg.publish.PublishPlanner;
+import io.github.npmreg.publish.PublishSettings;
+import io.github.npmreg.publish.Release;
+import io.github.npmreg.publish.VersionOrigin;
 import io.github.npmreg.registry.RegistryClient;
 import io.github.npmreg.registry.RegistryClientConfig;
 import java.io.File;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
-/** The goals that talk to a registry: where it is, who we are there, and how to reach it. */
+/**
+ * The goals that work on a release (npmrc, publish-config, publish, verify): the release parameters, where the
+ * registry is, who we are there, and how to reach it. Each computes the same {@link Release} from them through
+ * {@link PublishPlanner}; the first goal of a build logs it once.
+ */
 abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
+    private static final String RELEASE_KEY = "npmreg.release";
+
     /** The registry URL; highest precedence. Without it: publishConfig, .npmrc, GitLab CI, npm's default. */
     @Parameter(property = PropertyNames.REGISTRY)
     protected String registry;
@@ -27,6 +49,13 @@ abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
      */
     @Parameter
     protected GitLab gitlab;
+
+    /**
+     * The version to publish, e.g. {@code ${project.version}}; empty publishes package.json's version.
+     * {@code 1.2.0-SNAPSHOT} becomes {@code 1.2.0-SNAPSHOT.<yyyyMMddHHmmss>} (UTC build start).
+     */
+    @Parameter(property = PropertyNames.VERSION)
+    protected String version;
 
     /** The dist-tag; default {@code latest} ({@code snapshot} for Maven SNAPSHOT versions); a prerelease needs one. */
     @Parameter(property = PropertyNames.TAG)
@@ -43,6 +72,10 @@ abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
     /** The tag pattern for requireTag; {@code {version}} stands for the version. Default {@code v?{version}}. */
     @Parameter(property = PropertyNames.TAG_PATTERN)
     protected String tagPattern;
+
+    /** When the version is already in the registry, log it and succeed instead of failing (safe release reruns). */
+    @Parameter(property = PropertyNames.SKIP_EXISTING, defaultValue = "false")
+    protected boolean skipExisting;
 
     /**
      * npm trusted publishing (OIDC) even when NPM_ID_TOKEN detection does not apply; it also keeps GitLab CI from
@@ -70,47 +103,124 @@ abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     protected PluginDescriptor plugin;
 
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    protected MojoExecution mojoExecution;
+
     protected final SettingsDecrypter decrypter;
 
     protected AbstractRegistryMojo(SettingsDecrypter decrypter) {
         this.decrypter = decrypter;
     }
 
-    /** The explicit publish registry: the registry parameter, else the GitLab shorthand's project endpoint. */
-    protected String explicitRegistry() {
-        if (registry != null && !registry.isBlank()) {
-            return registry;
+    /** The source package.json; a goal that needs one fails with the fix when it is missing. */
+    protected Path sourceManifest() {
+        Path source = packageDir().resolve("package.json");
+        if (!Files.isRegularFile(source)) {
+            throw new NpmregException("There is no package.json in " + packageDir() + ".",
+                    "set <packageDirectory> (or -D" + PropertyNames.PACKAGE_DIRECTORY + ") to the folder that holds it.");
         }
-        if (gitlab != null && gitlab.getUrl() != null) {
-            if (gitlab.getProjectId() == null || gitlab.getProjectId().isBlank()) {
-                throw new io.github.npmreg.NpmregException("<gitlab> has a <url> but no <projectId>: GitLab accepts"
-                        + " publishes only at the project level.", "add <projectId>NUMERIC_ID_OR_URL_ENCODED_PATH"
-                        + "</projectId> inside <gitlab>.");
-            }
-            String url = io.github.npmreg.gitlab.GitLabEndpoints.fromBaseUrl(gitlab.getUrl())
-                    .project(gitlab.getProjectId()).toString();
-            getLog().info("Publish registry from <gitlab>: " + url);
-            return url;
-        }
-        return null;
+        return source;
     }
 
     /**
-     * The publish settings the registry goals share: the configured registry, tag, access and release options, the
-     * .npmrc layers npm would read for this package, and the environment.
+     * The release settings the registry goals share: the configured version, registry, tag, access and release
+     * options, the .npmrc layers npm would read for this package, and the environment. Always from the source
+     * package.json, so every source is named as the user wrote it.
      */
-    protected io.github.npmreg.publish.PublishSettings publishSettings(java.nio.file.Path manifestFile,
-            com.fasterxml.jackson.databind.node.ObjectNode manifest, Optional<ServerCredentials> server, String otp,
-            boolean dryRun, boolean skipExisting) {
-        java.nio.file.Path dir = packageDir();
-        java.util.Map<String, String> env = environment();
-        return new io.github.npmreg.publish.PublishSettings(dir, manifestFile, manifest, explicitRegistry(), server,
-                io.github.npmreg.npmrc.NpmrcFiles.load(dir, env, java.nio.file.Path.of(System.getProperty("user.home"))),
-                env, tag, access, otp, dryRun, skipExisting, requireTag, tagPattern, oidc);
+    protected PublishSettings.Builder settings(Optional<ServerCredentials> server) {
+        Path manifestFile = sourceManifest();
+        return settings(manifestFile, ManifestReader.read(manifestFile), server);
+    }
+
+    /** {@link #settings(Optional)} for a package.json already read. */
+    protected PublishSettings.Builder settings(Path manifestFile, ObjectNode manifest,
+            Optional<ServerCredentials> server) {
+        Path dir = packageDir();
+        Map<String, String> env = environment();
+        return PublishSettings.builder(dir, manifestFile, manifest)
+                .version(version, versionOrigin())
+                .buildStart(buildStart())
+                .registry(registry)
+                .gitlab(gitlab == null ? null : gitlab.toShorthand())
+                .tag(tag).access(access).requireTag(requireTag).tagPattern(tagPattern).skipExisting(skipExisting)
+                .oidc(oidc)
+                .server(server)
+                .npmConfig(NpmrcFiles.load(dir, env, Path.of(System.getProperty("user.home"))))
+                .env(env);
+    }
+
+    /**
+     * The release, planned once per build for these settings: a later goal with the same settings reuses it (and
+     * the log names its sources once); problems stay in the value for the goal to decide about.
+     */
+    protected Release release(PublishSettings settings) {
+        Object cached = project == null ? null : project.getContextValue(RELEASE_KEY);
+        CacheKey key = new CacheKey(settings.pkg(), settings.choices(), settings.sources().server(),
+                settings.sources().env());
+        if (cached instanceof CachedRelease c && c.key().equals(key)) {
+            return c.release();
+        }
+        Release release = PublishPlanner.plan(settings);
+        buildLog().redact(release.credentials().secrets());
+        if (project != null) {
+            project.setContextValue(RELEASE_KEY, new CachedRelease(key, release));
+        }
+        if (release.problems().isEmpty()) {
+            getLog().info("Release " + release.describe());
+            getLog().info("Credentials: " + (release.trustedPublishing() ? "npm trusted publishing (OIDC)"
+                    : release.credentials().toString()));
+        }
+        return release;
+    }
+
+    /** What makes two goals' releases the same (the .npmrc layers are re-read, not compared). */
+    private record CacheKey(PublishSettings.Package pkg, PublishSettings.Choices choices,
+            Optional<ServerCredentials> server, Map<String, String> env) {}
+
+    private record CachedRelease(CacheKey key, Release release) {}
+
+    /** Where the version parameter came from: the POM's own version, a literal, or -Dnpmreg.version. */
+    private VersionOrigin versionOrigin() {
+        if (version == null || version.isBlank()) {
+            return VersionOrigin.PACKAGE_JSON;
+        }
+        Xpp3Dom config = mojoExecution == null ? null : mojoExecution.getConfiguration();
+        Xpp3Dom child = config == null ? null : config.getChild("version");
+        String raw = child == null ? null : child.getValue();
+        if (raw == null || raw.contains("${" + PropertyNames.VERSION + "}")) {
+            return VersionOrigin.VERSION_PROPERTY;
+        }
+        return project != null && version.strip().equals(project.getVersion())
+                ? VersionOrigin.PROJECT_VERSION : VersionOrigin.VERSION_PARAMETER;
+    }
+
+    /** The build's start: a SNAPSHOT version gets this timestamp in every goal of the build. */
+    protected Instant buildStart() {
+        return session.getRequest().getStartTime() == null
+                ? Instant.now()
+                : session.getRequest().getStartTime().toInstant();
     }
 
     protected Optional<ServerCredentials> server() {
-        return new SettingsServers(session.getSettings(), decrypter).find(serverId);
+        return settingsServers().find(serverId);
+    }
+
+    protected SettingsServers settingsServers() {
+        return new SettingsServers(session.getSettings(), decrypter, settingsFiles());
+    }
+
+    /** The settings.xml files Maven read, user first ({@code -s} when given), for messages that point at them. */
+    protected List<String> settingsFiles() {
+        List<String> files = new java.util.ArrayList<>();
+        File user = session.getRequest().getUserSettingsFile();
+        File global = session.getRequest().getGlobalSettingsFile();
+        if (user != null) {
+            files.add(user.getAbsolutePath() + (user.isFile() ? "" : " (does not exist)"));
+        }
+        if (global != null && global.isFile()) {
+            files.add(global.getAbsolutePath());
+        }
+        return files;
     }
 
     protected RegistryClient client(URI registryUrl) {
@@ -128,7 +238,7 @@ abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
         Optional<io.github.npmreg.registry.ProxyConfig> proxy =
                 SettingsProxies.forUrl(session.getSettings(), decrypter, registryUrl);
         if (proxy.isPresent()) {
-            buildLog().redact(proxy.get().password() == null ? java.util.List.of() : java.util.List.of(proxy.get().password()));
+            buildLog().redact(proxy.get().password() == null ? List.of() : List.of(proxy.get().password()));
             buildLog().info("Using proxy " + proxy.get() + " from settings.xml");
             config = config.withProxy(proxy.get());
         }

@@ -11,38 +11,43 @@ import java.util.Optional;
 import org.apache.maven.settings.Server;
 
 /**
- * Gathers what the doctor looks at from Maven: the settings.xml server facts (found? decrypts? which fields?) without
- * failing on them, since naming those problems is the doctor's job.
+ * Gathers what the doctor looks at from Maven: the settings.xml server facts (found? decrypts? which fields? which
+ * ids exist, in which file?) without failing on them, since naming those problems is the doctor's job, and the
+ * release the goal's own parameters make, planned the same way {@code publish} plans it.
  */
 final class DoctorSetup {
     private DoctorSetup() {}
 
-    static DoctorContext.Builder read(AbstractRegistryMojo mojo, Path packageDir, Map<String, String> env) {
+    static DoctorContext.Builder read(AbstractRegistryMojo mojo, Map<String, String> env) {
         DoctorContext.SettingsServer serverFacts = null;
         ServerCredentials credentials = null;
         String id = mojo.serverId;
+        SettingsServers servers = mojo.settingsServers();
         if (id != null && !id.isBlank()) {
             Server raw = mojo.session.getSettings() == null ? null : mojo.session.getSettings().getServer(id);
             if (raw == null) {
-                serverFacts = new DoctorContext.SettingsServer(id, false, null, null, false);
+                serverFacts = new DoctorContext.SettingsServer(id, false, null, null, false, servers.ids(),
+                        servers.files());
             } else {
                 try {
-                    Optional<ServerCredentials> found = mojo.server();
+                    Optional<ServerCredentials> found = servers.find(id);
                     credentials = found.orElse(null);
                     serverFacts = new DoctorContext.SettingsServer(id, true, null,
                             credentials == null ? null : credentials.username(),
-                            credentials != null && credentials.password() != null && !credentials.password().isEmpty());
+                            credentials != null && credentials.password() != null && !credentials.password().isEmpty(),
+                            servers.ids(), servers.files());
                 } catch (NpmregException e) {
                     serverFacts = new DoctorContext.SettingsServer(id, true, e.problem(), raw.getUsername(),
-                            raw.getPassword() != null && !raw.getPassword().isEmpty());
+                            raw.getPassword() != null && !raw.getPassword().isEmpty(), servers.ids(), servers.files());
                 }
             }
         }
-        if (credentials != null) {
-            mojo.buildLog().redact(java.util.List.of(credentials.password() == null ? "" : credentials.password()));
+        if (credentials != null && credentials.password() != null) {
+            mojo.buildLog().redact(java.util.List.of(credentials.password()));
         }
-        // The manifest publish will send: the staged one when publish-config ran in this build.
-        return SetupReader.read(packageDir, PackedPackage.manifestFile(mojo.project, packageDir), mojo.explicitRegistry(),
-                NpmrcFiles.load(packageDir, env, Path.of(System.getProperty("user.home"))), serverFacts, credentials, env);
+        Path dir = mojo.packageDir();
+        Optional<ServerCredentials> server = Optional.ofNullable(credentials);
+        return SetupReader.read(dir, manifest -> mojo.settings(dir.resolve("package.json"), manifest, server).build(),
+                NpmrcFiles.load(dir, env, Path.of(System.getProperty("user.home"))), serverFacts, env);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.npmreg.maven;
 
+import io.github.npmreg.gitlab.GitLabShorthand;
+
 /**
  * The {@code <gitlab>} shorthand: an instance URL plus a project (to publish to) and optionally a group (to install
  * from), from which the plugin builds GitLab's npm endpoint URLs.
@@ -28,5 +30,9 @@ public class GitLab {
 
     public boolean isInstanceLevel() {
         return instanceLevel;
+    }
+
+    GitLabShorthand toShorthand() {
+        return new GitLabShorthand(url, projectId, groupId, instanceLevel);
     }
 }

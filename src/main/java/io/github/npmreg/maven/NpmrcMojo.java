@@ -1,23 +1,20 @@
 package io.github.npmreg.maven;
 
+import io.github.npmreg.NpmregException;
 import io.github.npmreg.auth.CredentialResolver;
 import io.github.npmreg.auth.Credentials;
-import io.github.npmreg.auth.SelectedRegistry;
-import io.github.npmreg.gitlab.GitLabEndpoints;
-import io.github.npmreg.manifest.ManifestReader;
-import io.github.npmreg.manifest.PackageName;
 import io.github.npmreg.npmrc.NpmrcWriter;
 import io.github.npmreg.publish.NpmrcContent;
-import io.github.npmreg.publish.PublishPlanner;
-import io.github.npmreg.publish.PublishSettings;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.npmreg.publish.Release;
+import io.github.npmreg.publish.ReleaseProblem;
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -26,12 +23,19 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Writes an .npmrc the real npm CLI accepts: {@code @scope:registry} lines and nerf-dart auth lines with matching
- * trailing slashes, for the configured registries and the publish registry, so a frontend build in the same Maven
+ * trailing slashes, for the configured registries and the release's registry, so a frontend build in the same Maven
  * run (or any later npm call) can install from private registries. Owner-only (0600), written atomically; in a file
  * the user keeps only the plugin's marked block changes. Sets the property {@code npmreg.npmrc} to the file's path.
+ * A publish registry that cannot take the publish (a GitLab group- or instance-level URL) is refused here, the first
+ * goal of the build.
  */
 @Mojo(name = "npmrc", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
 public class NpmrcMojo extends AbstractRegistryMojo {
+    /** The release problems this goal refuses: those about the registry it writes. */
+    static final Set<ReleaseProblem.Kind> REFUSED = EnumSet.of(ReleaseProblem.Kind.REGISTRY_URL_INVALID,
+            ReleaseProblem.Kind.GITLAB_SHORTHAND_INVALID, ReleaseProblem.Kind.GITLAB_GROUP_ENDPOINT,
+            ReleaseProblem.Kind.GITLAB_INSTANCE_ENDPOINT, ReleaseProblem.Kind.CREDENTIALS_UNUSABLE);
+
     /** Skips this goal. */
     @Parameter(property = PropertyNames.NPMRC_SKIP, defaultValue = "false")
     private boolean skipNpmrc;
@@ -58,19 +62,25 @@ public class NpmrcMojo extends AbstractRegistryMojo {
         List<NpmrcContent.Registry> entries = new ArrayList<>();
         for (Registry r : registries) {
             if (r.getUrl() == null || r.getUrl().isBlank()) {
-                throw new io.github.npmreg.NpmregException("A <registry> in <registries> has no <url>"
+                throw new NpmregException("A <registry> in <registries> has no <url>"
                         + (r.getScope() == null ? "" : " (scope " + r.getScope() + ")") + ".",
                         "add <url>https://host/path/</url> to it.");
             }
             URI url = URI.create(r.getUrl());
-            Credentials credentials = new SettingsServers(session.getSettings(), decrypter).find(r.getServerId())
+            Credentials credentials = settingsServers().find(r.getServerId())
                     .map(server -> CredentialResolver.ofServer(server, url)).orElse(Credentials.none());
+            buildLog().redact(credentials.secrets());
             String variable = r.getTokenVariable() == null ? "NPM_TOKEN" : r.getTokenVariable();
-            entries.add(entry(blankToNull(r.getScope()), url, credentials, variable));
+            entries.add(new NpmrcContent.Registry(blankToNull(r.getScope()), url, credentials,
+                    tokensFromEnvironment ? variable : null));
         }
-        Path dir = packageDir();
-        if (Files.isRegularFile(dir.resolve("package.json"))) {
-            entries.addAll(publishRegistryEntries(dir));
+        if (Files.isRegularFile(packageDir().resolve("package.json"))) {
+            Release release = release(settings(server()).build());
+            release.problems().stream().filter(p -> REFUSED.contains(p.kind())).findFirst().ifPresent(p -> {
+                throw p.detail();
+            });
+            entries.addAll(NpmrcContent.forRelease(release, gitlab == null ? null : gitlab.toShorthand(),
+                    tokensFromEnvironment));
         }
         List<String> lines = NpmrcContent.lines(entries);
         Path file = npmrcFile.toPath().toAbsolutePath().normalize();
@@ -83,52 +93,8 @@ public class NpmrcMojo extends AbstractRegistryMojo {
         project.getProperties().setProperty(PropertyNames.NPMRC_RESULT, file.toString());
         getLog().info("Wrote " + file + (file.startsWith(buildDir) ? "" : " (managed block only)") + ", mode 0600:");
         for (String line : lines) {
-            int eq = line.indexOf('=');
-            boolean secret = line.contains(":_authToken=") || line.contains(":_password=") || line.contains(":_auth=");
-            getLog().info("  " + (secret && !tokensFromEnvironment ? line.substring(0, eq + 1) + "(secret)" : line));
+            getLog().info("  " + NpmrcContent.forLog(line));
         }
-    }
-
-    /** The publish registry with its credentials; for GitLab with a group or instance install URL, both. */
-    private List<NpmrcContent.Registry> publishRegistryEntries(Path dir) {
-        Path manifestFile = dir.resolve("package.json");
-        ObjectNode manifest = ManifestReader.read(manifestFile);
-        PublishSettings settings = publishSettings(manifestFile, manifest, server(), null, false, false);
-        SelectedRegistry selected = PublishPlanner.registry(settings);
-        if (PublishPlanner.isNpmDefault(selected)) {
-            return List.of();
-        }
-        Credentials credentials = PublishPlanner.credentials(settings, selected.url()).credentials();
-        buildLog().redact(credentials.secrets());
-        String scope = PackageName.parse(manifest.path("name").asText()).scope().orElse(null);
-        String variable = credentials.source().contains("CI_JOB_TOKEN") ? "CI_JOB_TOKEN"
-                : credentials.source().contains("NODE_AUTH_TOKEN") ? "NODE_AUTH_TOKEN" : "NPM_TOKEN";
-        List<NpmrcContent.Registry> out = new ArrayList<>();
-        URI install = installUrl(selected.url());
-        if (install != null) {
-            out.add(entry(scope, install, credentials, variable));
-            out.add(entry(null, selected.url(), credentials, variable));
-        } else {
-            out.add(entry(scope, selected.url(), credentials, variable));
-        }
-        return out;
-    }
-
-    /** The group- or instance-level URL to install from, when the GitLab shorthand asks for one. */
-    private URI installUrl(URI publishUrl) {
-        if (gitlab == null || gitlab.getUrl() == null) {
-            return null;
-        }
-        GitLabEndpoints endpoints = GitLabEndpoints.fromBaseUrl(gitlab.getUrl());
-        if (gitlab.getGroupId() != null && !gitlab.getGroupId().isBlank()) {
-            return endpoints.group(gitlab.getGroupId());
-        }
-        return gitlab.isInstanceLevel() ? endpoints.instance() : null;
-    }
-
-    private NpmrcContent.Registry entry(String scope, URI url, Credentials credentials, String variable) {
-        buildLog().redact(credentials.secrets());
-        return new NpmrcContent.Registry(scope, url, credentials, tokensFromEnvironment ? variable : null);
     }
 
     private static String blankToNull(String s) {

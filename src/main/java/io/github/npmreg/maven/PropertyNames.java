@@ -39,5 +39,8 @@ public final class PropertyNames {
     public static final String VERIFY_FORMAT = "npmreg.verify.format";
     public static final String OFFLINE = "npmreg.offline";
 
+    // --- release model (issue #8) ---
+    public static final String GITLAB_PROCESSING_TIMEOUT = "npmreg.gitlab.processingTimeoutSeconds";
+
     private PropertyNames() {}
 }

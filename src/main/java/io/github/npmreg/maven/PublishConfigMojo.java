@@ -1,15 +1,11 @@
 package io.github.npmreg.maven;
 
-import io.github.npmreg.NpmregException;
-import io.github.npmreg.auth.SelectedRegistry;
-import io.github.npmreg.manifest.ManifestReader;
 import io.github.npmreg.publish.ManifestStaging;
-import io.github.npmreg.publish.PublishPlanner;
-import io.github.npmreg.publish.PublishSettings;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
+import io.github.npmreg.publish.Release;
+import io.github.npmreg.publish.ReleaseProblem;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -17,20 +13,23 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * Stages the effective package.json in {@code target/npmreg/}: the version set from {@code version} (a Maven SNAPSHOT
- * becomes a unique prerelease under the {@code snapshot} dist-tag) and {@code publishConfig} pointing at the publish
+ * Stages the effective package.json in {@code target/npmreg/}: the release's version (a Maven SNAPSHOT becomes a
+ * unique prerelease under the {@code snapshot} dist-tag) and {@code publishConfig} pointing at the publish
  * registry. {@code pack} then packs the staged file. With {@code updateSource} the source package.json gets the
- * same change, keeping its formatting.
+ * same change, keeping its formatting. A release that cannot be published where it points (a GitLab group- or
+ * instance-level URL, a version that maps to no SemVer) is refused here, before anything is packed or installed.
  */
 @Mojo(name = "publish-config", defaultPhase = LifecyclePhase.PREPARE_PACKAGE, threadSafe = true)
 public class PublishConfigMojo extends AbstractRegistryMojo {
+    /** What this goal refuses: a staged package.json must not point at a registry that cannot take the publish. */
+    static final Set<ReleaseProblem.Kind> REFUSED = EnumSet.of(ReleaseProblem.Kind.VERSION_INVALID,
+            ReleaseProblem.Kind.REGISTRY_URL_INVALID, ReleaseProblem.Kind.GITLAB_SHORTHAND_INVALID,
+            ReleaseProblem.Kind.GITLAB_GROUP_ENDPOINT, ReleaseProblem.Kind.GITLAB_INSTANCE_ENDPOINT,
+            ReleaseProblem.Kind.TAG_INVALID, ReleaseProblem.Kind.ACCESS_INVALID);
+
     /** Skips this goal. */
     @Parameter(property = PropertyNames.PUBLISH_CONFIG_SKIP, defaultValue = "false")
     private boolean skipPublishConfig;
-
-    /** The version to publish, e.g. {@code ${project.version}}; empty keeps package.json's version. */
-    @Parameter(property = PropertyNames.VERSION)
-    private String version;
 
     /** Also write the version and publishConfig into the source package.json (keeping its formatting). */
     @Parameter(property = PropertyNames.UPDATE_SOURCE, defaultValue = "false")
@@ -43,29 +42,17 @@ public class PublishConfigMojo extends AbstractRegistryMojo {
 
     @Override
     protected void run() {
-        Path dir = packageDir();
-        Path source = dir.resolve("package.json");
-        if (!Files.isRegularFile(source)) {
-            throw new NpmregException("There is no package.json in " + dir + ".",
-                    "set <packageDirectory> (or -D" + PropertyNames.PACKAGE_DIRECTORY + ") to the folder that holds it.");
-        }
-        PublishSettings settings = publishSettings(source, ManifestReader.read(source), Optional.empty(), null, false,
-                false);
-        SelectedRegistry selected = PublishPlanner.registry(settings);
-        Instant buildStart = session.getRequest().getStartTime() == null
-                ? Instant.now()
-                : session.getRequest().getStartTime().toInstant();
-        ManifestStaging.Result staged = ManifestStaging.stage(new ManifestStaging.Request(source,
-                workDir().resolve("package.json"), version, buildStart,
-                PublishPlanner.isNpmDefault(selected) ? null : selected.url(), tag, access, updateSource));
+        Release release = release(settings(Optional.empty()).build());
+        release.problems().stream().filter(p -> REFUSED.contains(p.kind())).findFirst().ifPresent(p -> {
+            throw p.detail();
+        });
+        ManifestStaging.Result staged = ManifestStaging.stage(
+                ManifestStaging.Request.of(release, workDir().resolve("package.json"), updateSource));
         PackedPackage.rememberStagedManifest(project, staged.stagedManifest());
         getLog().info("Staged " + staged.stagedManifest() + ": version " + staged.version()
                 + (staged.publishConfig().isEmpty() ? "" : ", publishConfig " + staged.publishConfig()));
-        if (!PublishPlanner.isNpmDefault(selected)) {
-            getLog().info("Publish registry " + selected.url() + " (" + selected.reason() + ")");
-        }
         if (updateSource) {
-            getLog().info("Updated " + source + " the same way (" + PropertyNames.UPDATE_SOURCE + ")");
+            getLog().info("Updated " + release.manifestFile() + " the same way (" + PropertyNames.UPDATE_SOURCE + ")");
         }
     }
 

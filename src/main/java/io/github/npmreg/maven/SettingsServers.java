@@ -15,15 +15,37 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 /**
  * Reads a {@code <server>} from settings.xml and decrypts its password through Maven's own decrypter, so
  * {@code {...}} passwords and settings-security.xml work as for every other plugin (and Maven 4's already-decrypted
- * settings pass through unchanged).
+ * settings pass through unchanged). Messages name the settings files Maven actually read ({@code -s} included) and
+ * the server ids they hold.
  */
 final class SettingsServers {
     private final Settings settings;
     private final SettingsDecrypter decrypter;
+    private final List<String> files;
 
-    SettingsServers(Settings settings, SettingsDecrypter decrypter) {
+    SettingsServers(Settings settings, SettingsDecrypter decrypter, List<String> files) {
         this.settings = settings;
         this.decrypter = decrypter;
+        this.files = List.copyOf(files);
+    }
+
+    /** The settings files, for messages: {@code /home/me/.m2/settings.xml} or the {@code -s} file. */
+    String files() {
+        return files.isEmpty() ? "settings.xml" : String.join(" and ", files);
+    }
+
+    /** The user settings file (where a new server belongs), for fixes. */
+    String userFile() {
+        return files.isEmpty() ? "~/.m2/settings.xml" : files.get(0).replace(" (does not exist)", "");
+    }
+
+    /** The ids of every server in the settings, in order. */
+    List<String> ids() {
+        return settings == null ? List.of() : settings.getServers().stream().map(Server::getId).toList();
+    }
+
+    boolean exists(String serverId) {
+        return settings != null && settings.getServer(serverId) != null;
     }
 
     /** The server named {@code serverId}, decrypted; empty when no id is configured. */
@@ -33,12 +55,7 @@ final class SettingsServers {
         }
         Server server = settings == null ? null : settings.getServer(serverId);
         if (server == null) {
-            throw new NpmregException(
-                    "serverId '" + serverId + "' is configured, but settings.xml has no <server> with that id"
-                            + " (servers found: " + ids() + ").",
-                    "add <server><id>" + serverId + "</id><password>TOKEN</password></server> to ~/.m2/settings.xml"
-                            + " (or the file given with -s), or set serverId/-D" + PropertyNames.SERVER_ID
-                            + " to one of the ids above.");
+            throw new NpmregException(missing(serverId), missingFix(serverId));
         }
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         List<SettingsProblem> problems = result.getProblems().stream()
@@ -48,19 +65,25 @@ final class SettingsServers {
         if (!problems.isEmpty()) {
             // A decryption message names the server, never the password.
             throw new NpmregException(
-                    "The password of settings.xml server '" + serverId + "' could not be decrypted: "
+                    "The password of settings.xml server '" + serverId + "' (" + files() + ") could not be decrypted: "
                             + problems.stream().map(SettingsProblem::getMessage).collect(Collectors.joining("; ")),
                     "check ~/.m2/settings-security.xml (or -Dsettings.security=<file>) holds the master password the"
                             + " password was encrypted with, or re-encrypt it with mvn --encrypt-password.");
         }
         Server decrypted = result.getServer();
-        return Optional.of(new ServerCredentials(serverId, decrypted.getUsername(), decrypted.getPassword()));
+        return Optional.of(new ServerCredentials(serverId, decrypted.getUsername(), decrypted.getPassword(),
+                userFile()));
     }
 
-    private String ids() {
-        if (settings == null || settings.getServers().isEmpty()) {
-            return "none";
-        }
-        return settings.getServers().stream().map(Server::getId).collect(Collectors.joining(", "));
+    String missing(String serverId) {
+        List<String> ids = ids();
+        return "serverId '" + serverId + "' is configured, but " + files() + " has no <server> with that id (servers"
+                + " found: " + (ids.isEmpty() ? "none" : String.join(", ", ids)) + "); nothing was sent.";
+    }
+
+    String missingFix(String serverId) {
+        return "add <server><id>" + serverId + "</id><password>TOKEN</password></server> to " + userFile()
+                + (ids().isEmpty() ? "" : ", or set serverId (-D" + PropertyNames.SERVER_ID + ") to one of "
+                        + String.join(", ", ids())) + ".";
     }
 }

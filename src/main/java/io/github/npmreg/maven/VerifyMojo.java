@@ -4,9 +4,9 @@ import io.github.npmreg.doctor.Doctor;
 import io.github.npmreg.doctor.DoctorContext;
 import io.github.npmreg.doctor.RegistryClientNetwork;
 import io.github.npmreg.doctor.Report;
+import io.github.npmreg.doctor.Status;
 import io.github.npmreg.registry.RegistryClient;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -17,9 +17,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * Troubleshoots the publish setup: package, registry choice, credentials, network, authentication and rights (with
- * read-only requests), publishing state and CI. One line per check; each problem with its cause, evidence and fix.
- * Fails the build when a check failed.
+ * Troubleshoots the release {@code mvn deploy} would make (the same parameters: version, registry, serverId, tag,
+ * requireTag, skipExisting...): package, registry choice, credentials, network, authentication and rights (with
+ * read-only requests), the GitLab project, publishing state and CI. One line per check; each problem with its cause,
+ * evidence and fix, consequences of a failed check skipped. Fails the build when a check failed.
  */
 @Mojo(name = "verify", threadSafe = true, requiresProject = false)
 public class VerifyMojo extends AbstractRegistryMojo {
@@ -40,19 +41,17 @@ public class VerifyMojo extends AbstractRegistryMojo {
     protected void run() throws MojoFailureException {
         boolean noNetwork = offline || session.isOffline();
         Map<String, String> env = environment();
-        DoctorContext.Builder builder = DoctorSetup.read(this, packageDir(), env)
-                .clock(Clock.systemUTC()).tag(tag).requireTag(requireTag).releaseTagPattern(tagPattern)
-                .trustedPublishing(io.github.npmreg.gitlab.OidcExchange.applies(env, oidc));
+        DoctorContext.Builder builder = DoctorSetup.read(this, env).clock(Clock.systemUTC());
         io.github.npmreg.pack.PackResult packed = PackedPackage.packedInThisBuild(project);
         if (packed != null) {
             builder.tarball(packed.tarball());
         }
         Report report;
-        DoctorContext probe = builder.build();
-        if (noNetwork || probe.registry() == null) {
-            report = Doctor.standard().run(probe, Doctor.categoriesFor(true));
+        DoctorContext.RegistryChoice choice = builder.registry();
+        if (noNetwork || choice == null || "(invalid)".equals(choice.url())) {
+            report = Doctor.standard().run(builder.build(), Doctor.categoriesFor(true));
         } else {
-            URI url = URI.create(probe.registry().url());
+            URI url = URI.create(choice.url());
             try (RegistryClient client = client(url)) {
                 report = Doctor.standard().run(builder.network(new RegistryClientNetwork(client, clientConfig(url))).build(),
                         Doctor.categoriesFor(false));
@@ -71,7 +70,7 @@ public class VerifyMojo extends AbstractRegistryMojo {
             getLog().info("Wrote " + json);
         }
         if (report.failed()) {
-            throw new MojoFailureException("npmreg:verify found " + report.counts().get(io.github.npmreg.doctor.Status.FAIL)
+            throw new MojoFailureException("npmreg:verify found " + report.counts().get(Status.FAIL)
                     + " problem(s); each is listed above with its cause and fix.");
         }
     }

@@ -46,7 +46,7 @@ public final class PackReport {
     public static void write(PackResult result, Path reportFile) throws IOException {
         Path dir = reportFile.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + reportFile.getFileName(), ".tmp");
+        Path temp = io.github.npmreg.TempFiles.create(dir, "." + reportFile.getFileName(), ".tmp");
         try {
             Files.write(temp, JSON.writeValueAsBytes(toJson(result)));
             Packer.moveAtomically(temp, reportFile);

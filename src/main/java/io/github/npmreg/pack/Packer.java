@@ -84,7 +84,7 @@ public final class Packer {
         Path temp = null;
         try {
             Files.createDirectories(request.outputDirectory());
-            temp = Files.createTempFile(request.outputDirectory(), "." + filename, ".tmp");
+            temp = io.github.npmreg.TempFiles.create(request.outputDirectory(), "." + filename, ".tmp");
             List<PackedFile> entries;
             IntegrityOutputStream counted;
             try (OutputStream file = Files.newOutputStream(temp);

@@ -4,14 +4,12 @@ import io.github.npmreg.NpmregException;
 import io.github.npmreg.manifest.ManifestReader;
 import io.github.npmreg.manifest.ManifestRewriter;
 import io.github.npmreg.manifest.PackageName;
-import io.github.npmreg.manifest.SnapshotVersion;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -24,21 +22,25 @@ import java.util.function.UnaryOperator;
  * newline are kept.
  */
 public final class ManifestStaging {
-    /** The dist-tag given to snapshot builds when no tag is configured, like Maven's own snapshot repositories. */
-    public static final String SNAPSHOT_TAG = "snapshot";
-
     /**
      * @param sourceManifest  the package.json in the package directory
      * @param stagedManifest  where the effective package.json goes
-     * @param version         the version to set (e.g. the Maven project version), or null to keep the source's
-     * @param buildStart      the build's start, for snapshot versions
+     * @param version         the version to set, as published (a SNAPSHOT already mapped)
      * @param publishRegistry the publish registry to record in publishConfig, or null to leave it alone
      * @param tag             the dist-tag to record, or null
      * @param access          the access to record, or null
      * @param updateSource    write the same change into the source package.json
      */
-    public record Request(Path sourceManifest, Path stagedManifest, String version, Instant buildStart,
-            URI publishRegistry, String tag, String access, boolean updateSource) {}
+    public record Request(Path sourceManifest, Path stagedManifest, String version, URI publishRegistry, String tag,
+            String access, boolean updateSource) {
+
+        /** What staging {@code release} means: its version, and its registry, tag and access where chosen. */
+        public static Request of(Release release, Path stagedManifest, boolean updateSource) {
+            return new Request(release.manifestFile(), stagedManifest, release.version().published(),
+                    release.registry() == null || release.registry().isNpmDefault() ? null : release.registry().url(),
+                    release.tag().chosen() ? release.tag().name() : null, release.access(), updateSource);
+        }
+    }
 
     /** What was staged: the file, the version it holds and the publishConfig entries that were set. */
     public record Result(Path stagedManifest, String version, Map<String, String> publishConfig) {}
@@ -48,19 +50,15 @@ public final class ManifestStaging {
     public static Result stage(Request r) {
         var source = ManifestReader.read(r.sourceManifest());
         PackageName name = PackageName.parse(source.path("name").asText());
-        String version = r.version() == null || r.version().isBlank()
-                ? source.path("version").asText()
-                : SnapshotVersion.toNpm(r.version(), r.buildStart());
-        boolean snapshot = r.version() != null && r.version().strip().endsWith("-SNAPSHOT");
+        String version = r.version() == null || r.version().isBlank() ? source.path("version").asText() : r.version();
 
         Map<String, String> publishConfig = new LinkedHashMap<>();
         if (r.publishRegistry() != null) {
             // npm's pickRegistry: "@scope:registry" beats "registry" (and any .npmrc scope line) for a scoped name.
             publishConfig.put(name.scope().map(s -> s + ":registry").orElse("registry"), r.publishRegistry().toString());
         }
-        String tag = r.tag() != null && !r.tag().isBlank() ? r.tag().strip() : snapshot ? SNAPSHOT_TAG : null;
-        if (tag != null) {
-            publishConfig.put("tag", tag);
+        if (r.tag() != null && !r.tag().isBlank()) {
+            publishConfig.put("tag", r.tag().strip());
         }
         if (r.access() != null && !r.access().isBlank()) {
             publishConfig.put("access", r.access().strip());
@@ -86,7 +84,7 @@ public final class ManifestStaging {
         Path temp = null;
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
-            temp = Files.createTempFile(target.toAbsolutePath().getParent(), ".package", ".json.tmp");
+            temp = io.github.npmreg.TempFiles.create(target.toAbsolutePath().getParent(), ".package", ".json.tmp");
             Files.writeString(temp, content, StandardCharsets.UTF_8);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;

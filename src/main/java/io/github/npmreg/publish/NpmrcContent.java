@@ -2,6 +2,7 @@ package io.github.npmreg.publish;
 
 import io.github.npmreg.auth.Credentials;
 import io.github.npmreg.gitlab.GitLabEndpoints;
+import io.github.npmreg.gitlab.GitLabShorthand;
 import io.github.npmreg.npmrc.NpmrcWriter;
 import java.net.URI;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import java.util.Set;
  * without it {@code npm install} gets the metadata and then a 401/404 on the tarball.
  */
 public final class NpmrcContent {
+    private static final List<String> SECRET_KEYS = List.of(":_authToken", ":_password", ":_auth");
+
     /**
      * One registry to configure.
      *
@@ -28,6 +31,28 @@ public final class NpmrcContent {
 
     private NpmrcContent() {}
 
+    /**
+     * The release's registry with its credentials, so later npm calls in the build find the package's scope: the
+     * project endpoint, or (with {@code <gitlab><groupId>} or {@code <instanceLevel>}) the install URL for the scope
+     * plus an auth line for the project endpoint. Nothing for npm's default registry. With
+     * {@code tokensFromEnvironment} the secret is written as the variable its origin names ({@code ${CI_JOB_TOKEN}}
+     * for the job token, {@code ${NODE_AUTH_TOKEN}}, else {@code ${NPM_TOKEN}}).
+     */
+    public static List<Registry> forRelease(Release release, GitLabShorthand gitlab, boolean tokensFromEnvironment) {
+        if (release.registry() == null || release.registry().isNpmDefault()) {
+            return List.of();
+        }
+        String variable = tokensFromEnvironment ? release.credentialOrigin().environmentVariable() : null;
+        String scope = release.name().scope().orElse(null);
+        URI publish = release.registry().url();
+        URI install = gitlab == null ? null : gitlab.installRegistry();
+        if (install == null) {
+            return List.of(new Registry(scope, publish, release.credentials(), variable));
+        }
+        return List.of(new Registry(scope, install, release.credentials(), variable),
+                new Registry(null, publish, release.credentials(), variable));
+    }
+
     public static List<String> lines(List<Registry> registries) {
         Set<String> out = new LinkedHashSet<>();
         for (Registry r : registries) {
@@ -39,5 +64,17 @@ public final class NpmrcContent {
             }
         }
         return new ArrayList<>(out);
+    }
+
+    /** A line as the log may show it: the value of an auth line holding a secret becomes {@code (secret)}. */
+    public static String forLog(String line) {
+        int eq = line.indexOf('=');
+        if (eq < 0) {
+            return line;
+        }
+        String key = line.substring(0, eq);
+        String value = line.substring(eq + 1);
+        boolean secret = SECRET_KEYS.stream().anyMatch(key::endsWith) && !(value.startsWith("${") && value.endsWith("}"));
+        return secret ? key + "=(secret)" : line;
     }
 }

@@ -2,18 +2,21 @@ package io.github.npmreg.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.npmreg.NpmregException;
+import io.github.npmreg.auth.CredentialOrigin;
 import io.github.npmreg.auth.CredentialRequest;
 import io.github.npmreg.auth.CredentialResolver;
 import io.github.npmreg.auth.CredentialSource;
 import io.github.npmreg.auth.Credentials;
+import io.github.npmreg.auth.RegistryOrigin;
 import io.github.npmreg.auth.RegistrySelection;
 import io.github.npmreg.auth.Resolution;
 import io.github.npmreg.auth.SelectedRegistry;
 import io.github.npmreg.gitlab.GitLabCi;
 import io.github.npmreg.gitlab.GitLabEndpoints;
 import io.github.npmreg.gitlab.OidcExchange;
-import io.github.npmreg.manifest.NpmVersion;
+import io.github.npmreg.gitlab.ReleaseTag;
 import io.github.npmreg.manifest.PackageName;
+import io.github.npmreg.manifest.SnapshotVersion;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +25,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Decides what a publish will do, without sending anything: npm's registry precedence (plus GitLab CI's project
- * registry when nothing is configured), credentials in the documented order, and npm's tag and access rules.
+ * Plans a {@link Release} without sending anything: the version (a Maven SNAPSHOT mapped), npm's registry precedence
+ * (plus the {@code <gitlab>} shorthand and GitLab CI's project registry when nothing is configured), credentials in
+ * the documented order, npm's tag and access rules, and the requireTag rule. Problems are collected as values, never
+ * thrown, so {@code verify} reports all of them and the goals stop on the first.
  */
 public final class PublishPlanner {
     // npm refuses tags that are semver ranges ("Tag name must not be a valid SemVer range").
@@ -31,61 +36,99 @@ public final class PublishPlanner {
 
     private PublishPlanner() {}
 
-    public static PublishPlan plan(PublishSettings s) {
-        PackageName name = PackageName.parse(s.manifest().path("name").asText());
-        String version = s.manifest().path("version").asText();
-        GitLabCi ci = GitLabCi.from(s.env());
-        boolean trustedPublishing = OidcExchange.applies(s.env(), s.oidc());
-        List<String> notes = new ArrayList<>();
+    /** The release these settings make; the package name must be valid (PackageName.parse throws otherwise). */
+    public static Release plan(PublishSettings s) {
+        PublishSettings.Choices c = s.choices();
+        PackageName name = PackageName.parse(s.pkg().manifest().path("name").asText());
+        List<ReleaseProblem> problems = new ArrayList<>();
 
-        SelectedRegistry registry = registry(s);
-        GitLabEndpoints.requirePublishable(registry.url(), ci.projectId().orElse(null));
-        if (registry.trailingSlashAdded()) {
-            notes.add("The registry URL from " + registry.reason() + " had no trailing '/'; using " + registry.url()
-                    + ". npm needs the slash to find the matching .npmrc auth line.");
-        }
+        ReleaseVersion version = version(s, problems);
+        SelectedRegistry registry = registry(s, problems);
+        DistTag tag = tag(s, version, problems);
+        String access = access(s, name, problems);
 
-        String tag = tag(s, version);
-        String access = access(s, name);
+        Resolution resolution = Resolution.none();
+        if (registry != null) {
+            try {
+                resolution = credentials(s, registry.url());
+            } catch (NpmregException e) {
+                problems.add(new ReleaseProblem(ReleaseProblem.Kind.CREDENTIALS_UNUSABLE, e));
+            }
+        }
+        CredentialOrigin origin = resolution.origin();
+        if (resolution.credentials() instanceof Credentials.None && OidcExchange.applies(s.sources().env(), c.oidc())) {
+            origin = CredentialOrigin.TRUSTED_PUBLISHING;
+        }
+        ReleaseTag rule = null;
+        if (c.requireTag()) {
+            try {
+                rule = c.tagPattern() == null ? ReleaseTag.defaults() : new ReleaseTag(c.tagPattern());
+            } catch (NpmregException e) {
+                problems.add(new ReleaseProblem(ReleaseProblem.Kind.TAG_PATTERN_INVALID, e));
+            }
+        }
+        return new Release(name, s.pkg().manifestFile(), version, tag, access, registry, resolution.credentials(),
+                origin, rule, c.skipExisting(), problems);
+    }
 
-        Resolution resolution = credentials(s, registry.url());
-        notes.addAll(resolution.notes());
-        Credentials credentials = resolution.credentials();
-        boolean exchange = trustedPublishing && credentials instanceof Credentials.None;
-        if (credentials.authorizationHeader() != null && isPlainHttpToRemote(registry.url())) {
-            notes.add("Credentials are sent over plain http:// to " + registry.url().getHost()
-                    + "; anyone on the network path can read them. Use https://.");
+    private static ReleaseVersion version(PublishSettings s, List<ReleaseProblem> problems) {
+        PublishSettings.Choices c = s.choices();
+        if (c.version() == null) {
+            String v = s.pkg().manifest().path("version").asText("");
+            return new ReleaseVersion(v, v, VersionOrigin.PACKAGE_JSON, false);
         }
-        if (ci.detected()) {
-            name.scope().map(ci::scopeWarning).ifPresent(w -> {
-                if (w != null) {
-                    notes.add(w);
-                }
-            });
+        boolean snapshot = c.version().endsWith("-SNAPSHOT");
+        try {
+            return new ReleaseVersion(SnapshotVersion.toNpm(c.version(), c.buildStart()), c.version(),
+                    c.versionOrigin(), snapshot);
+        } catch (NpmregException e) {
+            problems.add(new ReleaseProblem(ReleaseProblem.Kind.VERSION_INVALID, new NpmregException(
+                    e.problem() + " (from " + c.versionOrigin().description() + ")", e.fix(), e)));
+            return new ReleaseVersion(c.version(), c.version(), c.versionOrigin(), snapshot);
         }
-        return new PublishPlan(name, version, registry, credentials, tag, access, exchange, notes);
     }
 
     /**
-     * The registry a publish goes to, and why: npm's precedence (explicit, publishConfig, .npmrc), then GitLab CI's
-     * project registry when nothing is configured and trusted publishing to npmjs is not in use, then npm's default.
+     * The publish registry: the registry parameter, else the {@code <gitlab>} shorthand, else npm's precedence
+     * (publishConfig, .npmrc), else GitLab CI's project registry when trusted publishing to npmjs is not in use,
+     * else npm's default. A group- or instance-level GitLab URL is kept (so it can be shown) with its problem.
      */
-    public static SelectedRegistry registry(PublishSettings s) {
-        PackageName name = PackageName.parse(s.manifest().path("name").asText());
-        SelectedRegistry registry = RegistrySelection.select(s.registry(), name, s.manifest(),
-                s.packageDirectory().resolve("package.json"), s.npmConfig());
-        GitLabCi ci = GitLabCi.from(s.env());
-        if (isNpmDefault(registry) && ci.detected() && !OidcExchange.applies(s.env(), s.oidc())
+    static SelectedRegistry registry(PublishSettings s, List<ReleaseProblem> problems) {
+        PublishSettings.Choices c = s.choices();
+        PackageName name = PackageName.parse(s.pkg().manifest().path("name").asText());
+        SelectedRegistry registry;
+        try {
+            if (c.registry() == null && c.gitlab() != null) {
+                registry = RegistrySelection.normalise(c.gitlab().publishRegistry().toString(),
+                        RegistryOrigin.GITLAB_SHORTHAND, null);
+            } else {
+                registry = RegistrySelection.select(c.registry(), name, s.pkg().manifest(), s.pkg().manifestFile(),
+                        s.sources().npmConfig());
+            }
+        } catch (NpmregException e) {
+            problems.add(new ReleaseProblem(c.registry() == null && c.gitlab() != null
+                    ? ReleaseProblem.Kind.GITLAB_SHORTHAND_INVALID : ReleaseProblem.Kind.REGISTRY_URL_INVALID, e));
+            return null;
+        }
+        GitLabCi ci = GitLabCi.from(s.sources().env());
+        if (registry.isNpmDefault() && ci.detected() && !OidcExchange.applies(s.sources().env(), c.oidc())
                 && ci.apiV4Url().isPresent() && ci.projectId().isPresent()) {
-            registry = new SelectedRegistry(ci.defaultPublishRegistry(),
-                    "GitLab CI project registry (CI_API_V4_URL + CI_PROJECT_ID; nothing else configured)", false);
+            try {
+                registry = new SelectedRegistry(ci.defaultPublishRegistry(), RegistryOrigin.GITLAB_CI_PROJECT, null,
+                        false);
+            } catch (NpmregException e) {
+                problems.add(new ReleaseProblem(ReleaseProblem.Kind.REGISTRY_URL_INVALID, e));
+                return null;
+            }
+        }
+        try {
+            GitLabEndpoints.requirePublishable(registry.url(), ci.projectId().orElse(null));
+        } catch (NpmregException e) {
+            problems.add(new ReleaseProblem(registry.gitlab().level() == GitLabEndpoints.Level.GROUP
+                    ? ReleaseProblem.Kind.GITLAB_GROUP_ENDPOINT : ReleaseProblem.Kind.GITLAB_INSTANCE_ENDPOINT,
+                    new NpmregException(e.problem() + " (from " + registry.reason() + ")", e.fix())));
         }
         return registry;
-    }
-
-    /** True when nothing chose a registry and npm's public default applies. */
-    public static boolean isNpmDefault(SelectedRegistry registry) {
-        return registry.url().toString().equals(RegistrySelection.NPM_DEFAULT) && registry.reason().startsWith("npm's default");
     }
 
     /**
@@ -93,68 +136,70 @@ public final class PublishPlanner {
      * NODE_AUTH_TOKEN, then GitLab CI's job token when the registry is the job's own GitLab.
      */
     public static Resolution credentials(PublishSettings s, URI registry) {
-        return resolver(GitLabCi.from(s.env()), registry).explain(
-                new CredentialRequest(registry, s.server(), s.npmConfig(), s.env()));
+        return resolver(GitLabCi.from(s.sources().env()), registry).explain(
+                new CredentialRequest(registry, s.sources().server(), s.sources().npmConfig(), s.sources().env()));
     }
 
     // Job tokens authenticate only against the GitLab instance that runs the job.
     private static CredentialResolver resolver(GitLabCi ci, URI registry) {
         List<CredentialSource> sources = new ArrayList<>(CredentialResolver.standardSources());
         if (ci.detected() && ci.hasJobToken() && sameGitLab(ci, registry)) {
-            sources.add(request -> Optional.of(Resolution.of(ci.jobToken())));
+            sources.add(request -> Optional.of(Resolution.of(ci.jobToken(), CredentialOrigin.GITLAB_JOB_TOKEN)));
         }
         return new CredentialResolver(sources);
     }
 
-    private static boolean sameGitLab(GitLabCi ci, URI registry) {
+    /** Whether {@code registry} is on the GitLab instance this CI job runs on (where CI_JOB_TOKEN is valid). */
+    public static boolean sameGitLab(GitLabCi ci, URI registry) {
         return ci.apiV4Url().map(URI::create)
                 .map(api -> api.getHost() != null && api.getHost().equalsIgnoreCase(registry.getHost())
                         && api.getPort() == registry.getPort())
                 .orElse(false);
     }
 
-    static boolean isPlainHttpToRemote(URI url) {
-        if (!"http".equalsIgnoreCase(url.getScheme())) {
-            return false;
-        }
-        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
-        return !(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
-    }
-
-    /** The explicit tag, else publishConfig.tag, else latest; npm's refusal of a prerelease without a tag. */
-    static String tag(PublishSettings s, String version) {
-        String tag = s.tag();
-        String from = "the plugin's tag parameter";
-        if (tag == null || tag.isBlank()) {
-            JsonNode configured = s.manifest().path("publishConfig").path("tag");
-            tag = configured.isTextual() && !configured.asText().isBlank() ? configured.asText().strip() : null;
-            from = "publishConfig.tag in " + s.manifestFile();
-        }
-        if (tag == null) {
-            if (NpmVersion.clean(version).map(v -> v.contains("-")).orElse(false)) {
-                throw new NpmregException("Version " + version + " in " + s.manifestFile() + " is a prerelease, and no"
-                        + " dist-tag is set: npm refuses to move 'latest' to a prerelease.",
-                        "set a tag: <tag>next</tag> in the plugin configuration or -Dnpmreg.tag=next (or"
-                                + " publishConfig.tag in package.json).");
+    /** The explicit tag, else publishConfig.tag, else {@code snapshot} for a Maven SNAPSHOT, else latest. */
+    static DistTag tag(PublishSettings s, ReleaseVersion version, List<ReleaseProblem> problems) {
+        DistTag tag;
+        String from;
+        if (s.choices().tag() != null) {
+            tag = new DistTag(s.choices().tag(), DistTag.Origin.TAG_PARAMETER);
+            from = "the plugin's tag parameter";
+        } else {
+            JsonNode configured = s.pkg().manifest().path("publishConfig").path("tag");
+            if (configured.isTextual() && !configured.asText().isBlank()) {
+                tag = new DistTag(configured.asText().strip(), DistTag.Origin.PUBLISH_CONFIG);
+                from = "publishConfig.tag in " + s.pkg().manifestFile();
+            } else if (version.snapshot()) {
+                return new DistTag(DistTag.SNAPSHOT, DistTag.Origin.SNAPSHOT_DEFAULT);
+            } else {
+                tag = new DistTag(DistTag.LATEST, DistTag.Origin.DEFAULT_LATEST);
+                if (version.prerelease()) {
+                    problems.add(new ReleaseProblem(ReleaseProblem.Kind.PRERELEASE_WITHOUT_TAG, new NpmregException(
+                            "Version " + version.published() + " (from " + version.origin().description() + ") is a"
+                                    + " prerelease, and no dist-tag is set: npm refuses to move 'latest' to a"
+                                    + " prerelease.",
+                            "set a tag: <tag>next</tag> in the plugin configuration or -Dnpmreg.tag=next (or"
+                                    + " publishConfig.tag in package.json).")));
+                }
+                return tag;
             }
-            return "latest";
         }
-        if (RANGE_LIKE.matcher(tag).matches()) {
-            throw new NpmregException("The dist-tag '" + tag + "' from " + from + " looks like a version or range;"
-                    + " npm refuses such tags because they are ambiguous on install.",
-                    "use a word such as next, beta or snapshot.");
+        if (RANGE_LIKE.matcher(tag.name()).matches()) {
+            problems.add(new ReleaseProblem(ReleaseProblem.Kind.TAG_INVALID, new NpmregException("The dist-tag '"
+                    + tag.name() + "' from " + from + " looks like a version or range; npm refuses such tags because"
+                    + " they are ambiguous on install.", "use a word such as next, beta or snapshot.")));
         }
         return tag;
     }
 
     /** The explicit access, else publishConfig.access; {@code private} means restricted, as in npm. */
-    static String access(PublishSettings s, PackageName name) {
-        String access = s.access();
+    static String access(PublishSettings s, PackageName name, List<ReleaseProblem> problems) {
+        String access = s.choices().access();
         String from = "the plugin's access parameter";
-        if (access == null || access.isBlank()) {
-            JsonNode configured = s.manifest().path("publishConfig").path("access");
+        if (access == null) {
+            JsonNode configured = s.pkg().manifest().path("publishConfig").path("access");
             access = configured.isTextual() ? configured.asText().strip() : null;
-            from = "publishConfig.access in " + s.manifestFile();
+            from = "publishConfig.access in " + s.pkg().manifestFile();
         }
         if (access == null || access.isBlank()) {
             return null;
@@ -164,14 +209,25 @@ public final class PublishPlanner {
             access = "restricted";
         }
         if (!access.equals("public") && !access.equals("restricted")) {
-            throw new NpmregException("access '" + access + "' from " + from + " is not one npm knows.",
-                    "use public or restricted.");
+            problems.add(new ReleaseProblem(ReleaseProblem.Kind.ACCESS_INVALID, new NpmregException("access '"
+                    + access + "' from " + from + " is not one npm knows.", "use public or restricted.")));
+            return null;
         }
         if (access.equals("restricted") && name.scope().isEmpty()) {
-            throw new NpmregException("access is restricted (from " + from + "), but " + name
-                    + " has no scope: only scoped packages can be restricted (npm's EUNSCOPED).",
-                    "publish it under a scope (@yourorg/" + name + ") or set access to public.");
+            problems.add(new ReleaseProblem(ReleaseProblem.Kind.ACCESS_INVALID, new NpmregException("access is"
+                    + " restricted (from " + from + "), but " + name + " has no scope: only scoped packages can be"
+                    + " restricted (npm's EUNSCOPED).",
+                    "publish it under a scope (@yourorg/" + name + ") or set access to public.")));
+            return null;
         }
         return access;
+    }
+
+    static boolean isPlainHttpToRemote(URI url) {
+        if (!"http".equalsIgnoreCase(url.getScheme())) {
+            return false;
+        }
+        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+        return !(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
     }
 }

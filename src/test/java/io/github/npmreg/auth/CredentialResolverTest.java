@@ -93,7 +93,8 @@ class CredentialResolverTest {
     @Test
     void extraSourcesPlugIn() {
         CredentialSource jobToken = request -> Optional.ofNullable(request.env().get("CI_JOB_TOKEN"))
-                .map(t -> Resolution.of(new Credentials.Token(t, "environment variable CI_JOB_TOKEN")));
+                .map(t -> Resolution.of(new Credentials.Token(t, "environment variable CI_JOB_TOKEN"),
+                        CredentialOrigin.GITLAB_JOB_TOKEN));
         CredentialResolver gitlab = CredentialResolver.standard().withSourcesBefore(List.of(jobToken), 2);
         Resolution r = gitlab.explain(new CredentialRequest(REGISTRY, Optional.empty(), NpmConfig.of(),
                 Map.of("CI_JOB_TOKEN", "job-token-000001", "NPM_TOKEN", "env-npm-token-01")));

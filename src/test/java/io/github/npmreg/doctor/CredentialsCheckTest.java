@@ -104,13 +104,13 @@ class CredentialsCheckTest {
     @Test
     void registryWithoutSlashKeyWithSlash() {
         assertEquals(FindingKind.NPMRC_AUTH_REGISTRY_NO_TRAILING_SLASH.id(), problem(Setup.hello(dir,
-                "https://gitlab.example.com/api/v4/projects/42/packages/npm")
+                "https://gitlab.example.com/api/v4/projects/42/packages/npm").credentials(PLUGIN)
                 .npmrc(npmrc(dir, 1, "//gitlab.example.com/api/v4/projects/42/packages/npm/:_authToken", "t"))).id());
     }
 
     @Test
     void keyWithoutSlash() {
-        Finding f = problem(Setup.hello(dir, GITLAB)
+        Finding f = problem(Setup.hello(dir, GITLAB).credentials(PLUGIN)
                 .npmrc(npmrc(dir, 1, "//gitlab.example.com/api/v4/projects/42/packages/npm:_authToken", "t")));
         assertEquals(FindingKind.NPMRC_AUTH_KEY_NO_TRAILING_SLASH.id(), f.id());
         assertTrue(f.fix().contains("//gitlab.example.com/api/v4/projects/42/packages/npm/:_authToken=…"), f.fix());
@@ -118,24 +118,45 @@ class CredentialsCheckTest {
 
     @Test
     void keyForAnotherProject() {
-        assertEquals(FindingKind.NPMRC_AUTH_OTHER_PATH.id(), problem(Setup.hello(dir, GITLAB)
+        assertEquals(FindingKind.NPMRC_AUTH_OTHER_PATH.id(), problem(Setup.hello(dir, GITLAB).credentials(PLUGIN)
                 .npmrc(npmrc(dir, 1, "//gitlab.example.com/api/v4/projects/43/packages/npm/:_authToken", "t"))).id());
     }
 
     @Test
     void hostOnlyKeyDoesNotCoverPublish() {
-        assertEquals(FindingKind.NPMRC_AUTH_HOST_ONLY.id(), problem(Setup.hello(dir, GITLAB)
+        assertEquals(FindingKind.NPMRC_AUTH_HOST_ONLY.id(), problem(Setup.hello(dir, GITLAB).credentials(PLUGIN)
                 .npmrc(npmrc(dir, 1, "//gitlab.example.com/:_authToken", "t"))).id());
         assertEquals(FindingKind.NPMRC_AUTH_HOST_ONLY.id(), problem(Setup.hello(dir,
-                "http://127.0.0.1:4881/api/v4/projects/42/packages/npm/")
+                "http://127.0.0.1:4881/api/v4/projects/42/packages/npm/").credentials(PLUGIN)
                 .npmrc(npmrc(dir, 1, "//127.0.0.1:4881/:_authToken", "t"))).id());
     }
 
     @Test
     void defaultPortInKey() {
-        Finding f = problem(Setup.hello(dir, GITLAB)
+        Finding f = problem(Setup.hello(dir, GITLAB).credentials(PLUGIN)
                 .npmrc(npmrc(dir, 1, "//gitlab.example.com:443/api/v4/projects/42/packages/npm/:_authToken", "t")));
         assertEquals(FindingKind.NPMRC_AUTH_DEFAULT_PORT.id(), f.id());
         assertTrue(f.fix().contains("write //gitlab.example.com/api/v4/projects/42/packages/npm/:_authToken"), f.fix());
+    }
+    /** The rows above are npm's problem only: the plugin has credentials, so they warn and name npm's error. */
+    private static final Credentials PLUGIN = Setup.token("plugin-token-abcdef123456");
+
+    @Test
+    void anNpmrcOnlyNpmRejectsIsAWarningNamingNpmsError() {
+        Finding f = problem(Setup.hello(dir, GITLAB).credentials(PLUGIN)
+                .npmrc(npmrc(dir, 1, "//gitlab.example.com/:_authToken", "t")));
+        assertEquals(Status.WARN, f.status());
+        assertTrue(f.evidence().contains("ENEEDAUTH"), f.evidence());
+    }
+
+    @Test
+    void withoutAnyCredentialsTheNearMissIsTheEvidenceOfOneFailure() {
+        List<Finding> findings = check.run(Setup.hello(dir, GITLAB)
+                .npmrc(npmrc(dir, 1, "//gitlab.example.com/api/v4/projects/42/packages/npm:_authToken", "t")).build());
+        assertEquals(List.of(FindingKind.NPMRC_AUTH_MISSING.id()), problems(findings));
+        Finding f = findings.stream().filter(Finding::isProblem).findFirst().orElseThrow();
+        assertTrue(f.evidence().contains(FindingKind.NPMRC_AUTH_KEY_NO_TRAILING_SLASH.id()), f.evidence());
+        assertTrue(f.fix().contains("//gitlab.example.com/api/v4/projects/42/packages/npm/:_authToken=…"), f.fix());
+        assertTrue(f.falsifies().contains(Premise.CREDENTIALS));
     }
 }

@@ -26,9 +26,20 @@ final class ProjectSetup {
 
     /** Reads {@code dir} with an empty user .npmrc, so the developer's own config cannot change the result. */
     static DoctorContext.Builder read(Path dir, Map<String, String> env, ServerCredentials server) {
+        return read(dir, env, server, b -> {});
+    }
+
+    /** As {@link #read(Path, Map, ServerCredentials)}, with the plugin parameters {@code choices} sets. */
+    static DoctorContext.Builder read(Path dir, Map<String, String> env, ServerCredentials server,
+            java.util.function.Consumer<io.github.npmreg.publish.PublishSettings.Builder> choices) {
         DoctorContext.SettingsServer facts = server == null ? null
                 : new DoctorContext.SettingsServer(server.id(), true, null, server.username(), server.password() != null);
-        return SetupReader.read(dir, null, NpmrcFiles.load(dir, env, dir.resolve("no-home")), facts,
-                server, env).network(Networks.direct());
+        io.github.npmreg.npmrc.NpmConfig config = NpmrcFiles.load(dir, env, dir.resolve("no-home"));
+        return SetupReader.read(dir, manifest -> {
+            io.github.npmreg.publish.PublishSettings.Builder b = io.github.npmreg.publish.PublishSettings.builder(dir,
+                    dir.resolve("package.json"), manifest).server(server).npmConfig(config).env(env);
+            choices.accept(b);
+            return b.build();
+        }, config, facts, env).network(Networks.direct());
     }
 }

@@ -98,7 +98,7 @@ class VerdaccioDoctorTest {
         Report report = verify("backwards", hello("1.5.0"), npmrc("${NPM_TOKEN}"), Map.of("NPM_TOKEN", token));
         assertEquals(List.of(FindingKind.DIST_TAG_BACKWARDS.id()), problems(report), report.toText());
         Report fixed = Doctor.standard().run(ProjectSetup.read(work.resolve("backwards"),
-                Map.of("NPM_TOKEN", token), null).tag("latest-1").build(), EnumSet.allOf(Category.class));
+                Map.of("NPM_TOKEN", token), null, b -> b.tag("latest-1")).build(), EnumSet.allOf(Category.class));
         assertFalse(fixed.failed(), fixed.toText());
     }
 

@@ -45,10 +45,18 @@ import java.util.regex.Pattern;
  *       {@code {"message":"403 Forbidden"}}, 404 {@code {"message":"404 Project Not Found"}}, the publish errors
  *       {@code {message, error}} of {@code CreatePackageService}, and for an unknown package on a metadata GET the
  *       302 redirect to the public registry (forwarding on) or 404 {@code {"message":"404 Package Not Found"}};</li>
- *   <li>{@code GET /api/v4/personal_access_tokens/self}.</li>
+ *   <li>{@code GET /api/v4/personal_access_tokens/self}; an expired or revoked token is answered as
+ *       lib/api/api_guard.rb does: 401 {@code {"error":"invalid_token","error_description":"Token is expired…"}};</li>
+ *   <li>the project API {@code GET /api/v4/projects/:id} (namespace, the caller's access level), package
+ *       protection rules ({@code GET /api/v4/projects/:id/packages/protection/rules}, enforced on PUT with 403
+ *       {@code Package protected.}), and the packages API ({@code GET /api/v4/projects/:id/packages});</li>
+ *   <li>optionally GitLab 18.6+'s asynchronous upload path: the PUT answers with a temporary
+ *       {@code 0.0.0-<uuid>} package in status processing, and the version appears (or the package turns to
+ *       status error with GitLab's message, e.g. a duplicate) only after a delay; GraphQL gives the
+ *       {@code statusMessage}.</li>
  * </ul>
- * Every project is private (anonymous reads get 401), every PAT acts as a Maintainer of every project, and
- * publishing is synchronous (the 18.6+ asynchronous upload path is not modelled). Every request is recorded.
+ * Every project is private (anonymous reads get 401), a PAT acts as a Maintainer of every project unless given
+ * another role, a job token acts as a Developer. Every request is recorded.
  */
 public final class GitLabNpmServer implements AutoCloseable {
 
@@ -72,13 +80,25 @@ public final class GitLabNpmServer implements AutoCloseable {
         }
     }
 
-    private record PersonalAccessToken(int id, String name, Set<String> scopes, LocalDate expiresAt) {}
+    private record PersonalAccessToken(int id, String name, Set<String> scopes, LocalDate expiresAt, boolean revoked) {}
+
+    /** A package protection rule: name pattern ({@code *} wildcards) and the role a push needs. */
+    private record ProtectionRule(int id, int projectId, String pattern, String minimumAccessLevelForPush) {}
+
+    /** An upload waiting for (or failed in) background processing. */
+    private record TemporaryPackage(int id, int projectId, String name, String version, String tempVersion,
+            long dueNanos, String createdAt, byte[] body, Map<String, String> headers, Caller caller) {}
+
+    private record ProcessedPackage(int id, int projectId, String name, String version, String status,
+            String statusMessage, String createdAt) {}
 
     private enum Access { READ, WRITE }
 
     /** Who is calling: a PAT, a deploy token, a job token (bound to a project), or nobody. */
-    private record Caller(String kind, Set<String> scopes, Integer jobProject, PersonalAccessToken pat) {
-        static final Caller ANONYMOUS = new Caller("anonymous", Set.of(), null, null);
+    private record Caller(String kind, Set<String> scopes, Integer jobProject, PersonalAccessToken pat, int level) {
+        static final Caller ANONYMOUS = new Caller("anonymous", Set.of(), null, null, 0);
+        static final Caller EXPIRED = new Caller("expired", Set.of(), null, null, 0);
+        static final Caller REVOKED = new Caller("revoked", Set.of(), null, null, 0);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -101,6 +121,8 @@ public final class GitLabNpmServer implements AutoCloseable {
     private static final Pattern PROJECT_ROUTE = Pattern.compile("/api/v4/projects/([^/]+)/packages/npm/(.*)");
     private static final Pattern GROUP_ROUTE = Pattern.compile("/api/v4/groups/([^/]+)/-/packages/npm/(.*)");
     private static final Pattern INSTANCE_ROUTE = Pattern.compile("/api/v4/packages/npm/(.*)");
+    private static final Pattern PROJECT_API = Pattern.compile(
+            "/api/v4/projects/([^/]+)(/packages/protection/rules|/packages)?");
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -117,6 +139,12 @@ public final class GitLabNpmServer implements AutoCloseable {
     private volatile URI forwardTo = URI.create("https://registry.npmjs.org/");
 
     private volatile boolean metadataCacheLag;
+    private final Map<String, Integer> roles = new ConcurrentHashMap<>();
+    private final List<ProtectionRule> protectionRules = new CopyOnWriteArrayList<>();
+    private volatile java.time.Duration processingDelay;
+    private final List<TemporaryPackage> processing = new CopyOnWriteArrayList<>();
+    private final List<ProcessedPackage> processed = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger nextPackageId = new java.util.concurrent.atomic.AtomicInteger(100);
 
     private GitLabNpmServer(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
@@ -164,7 +192,42 @@ public final class GitLabNpmServer implements AutoCloseable {
     /** A PAT expiring at the start of {@code expiresAt}; an expired one is answered with 401 like an unknown one. */
     public GitLabNpmServer personalAccessToken(String token, LocalDate expiresAt, String... scopes) {
         pats.put(token, new PersonalAccessToken(pats.size() + 1, "token-" + (pats.size() + 1), Set.of(scopes),
-                expiresAt));
+                expiresAt, false));
+        return this;
+    }
+
+    /** A revoked PAT: every API route answers 401 invalid_token "Token was revoked…". */
+    public GitLabNpmServer revokedPersonalAccessToken(String token, String... scopes) {
+        pats.put(token, new PersonalAccessToken(pats.size() + 1, "token-" + (pats.size() + 1), Set.of(scopes),
+                LocalDate.of(2099, 1, 1), true));
+        return this;
+    }
+
+    /** The role (GitLab access level: 30 Developer, 40 Maintainer, 50 Owner) of a PAT's user in every project. */
+    public GitLabNpmServer role(String token, int accessLevel) {
+        roles.put(token, accessLevel);
+        return this;
+    }
+
+    /**
+     * A package protection rule of {@code projectId} (GitLab 17.6+): names matching {@code pattern} ({@code *}
+     * wildcards) need {@code minimumAccessLevelForPush} ({@code maintainer}, {@code owner}, {@code admin}) to push;
+     * deploy tokens cannot push them at all.
+     */
+    public GitLabNpmServer protectionRule(int projectId, String pattern, String minimumAccessLevelForPush) {
+        protectionRules.add(new ProtectionRule(protectionRules.size() + 1, projectId, pattern,
+                minimumAccessLevelForPush));
+        return this;
+    }
+
+    /**
+     * GitLab 18.6+'s asynchronous upload path: a PUT is answered at once with a temporary package, and the version
+     * is processed {@code delay} later (validated then: a duplicate turns the package to status error with
+     * "Package already exists."). {@code null} turns it off (synchronous, as before 18.6); a very long delay models
+     * a package left in processing.
+     */
+    public GitLabNpmServer asynchronousProcessing(java.time.Duration delay) {
+        processingDelay = delay;
         return this;
     }
 
@@ -292,7 +355,20 @@ public final class GitLabNpmServer implements AutoCloseable {
     }
 
     private Reply route(String method, String rawPath, Map<String, String> headers, byte[] body) {
+        processDue();
         Optional<Caller> caller = authenticate(headers);
+        if (caller.isPresent() && (caller.get() == Caller.EXPIRED || caller.get() == Caller.REVOKED)) {
+            return invalidToken(caller.get() == Caller.EXPIRED
+                    ? "Token is expired. You can either do re-authorization or token refresh."
+                    : "Token was revoked. You have to re-authorize from the user.");
+        }
+        if (rawPath.equals("/api/graphql") && method.equals("POST")) {
+            return graphql(caller, body);
+        }
+        Matcher api;
+        if ((api = PROJECT_API.matcher(rawPath)).matches()) {
+            return projectApi(method, api.group(1), api.group(2) == null ? "" : api.group(2), caller);
+        }
         if (rawPath.equals("/api/v4/personal_access_tokens/self") && method.equals("GET")) {
             return tokenSelf(caller);
         }
@@ -346,15 +422,19 @@ public final class GitLabNpmServer implements AutoCloseable {
         }
         String token = presented.get(0);
         if (jobTokens.containsKey(token)) {
-            return Optional.of(new Caller("job", Set.of(), jobTokens.get(token), null));
+            return Optional.of(new Caller("job", Set.of(), jobTokens.get(token), null, 30));
         }
         PersonalAccessToken pat = pats.get(token);
         if (pat != null) {
-            return pat.expiresAt().isAfter(LocalDate.now()) ? Optional.of(new Caller("pat", pat.scopes(), null, pat))
-                    : Optional.empty();
+            if (pat.revoked()) {
+                return Optional.of(Caller.REVOKED);
+            }
+            return pat.expiresAt().isAfter(LocalDate.now())
+                    ? Optional.of(new Caller("pat", pat.scopes(), null, pat, roles.getOrDefault(token, 40)))
+                    : Optional.of(Caller.EXPIRED);
         }
         if (deployTokens.containsKey(token)) {
-            return Optional.of(new Caller("deploy", deployTokens.get(token), null, null));
+            return Optional.of(new Caller("deploy", deployTokens.get(token), null, null, 0));
         }
         return Optional.empty();
     }
@@ -611,6 +691,31 @@ public final class GitLabNpmServer implements AutoCloseable {
         if (attachment.path("data").asText("").isEmpty()) {
             return Reply.structured(400, "Attachment data is empty.");
         }
+        if (protectedAgainst(project, name, caller)) {
+            return Reply.structured(403, "Package protected.");
+        }
+        java.time.Duration delay = processingDelay;
+        if (delay != null) {
+            // CreateTemporaryPackageService: name@0.0.0-<uuid>, status processing; the worker does the rest later.
+            int id = nextPackageId.incrementAndGet();
+            String temp = "0.0.0-" + java.util.UUID.randomUUID();
+            String createdAt = java.time.Instant.now().toString();
+            processing.add(new TemporaryPackage(id, project.id(), name, version, temp,
+                    System.nanoTime() + delay.toNanos(), createdAt, body, headers, caller));
+            Map<String, Object> created = new LinkedHashMap<>();
+            created.put("id", id);
+            created.put("name", name);
+            created.put("version", temp);
+            created.put("package_type", "npm");
+            created.put("status", "processing");
+            return Reply.json(200, created);
+        }
+        return store(project, name, version, doc, versionData, attachment);
+    }
+
+    /** CreatePackageService: the duplicate and model validations, then the stored version and its dist-tag. */
+    private Reply store(Project project, String name, String version, JsonNode doc, ObjectNode versionData,
+            JsonNode attachment) {
         Map<String, Map<String, StoredVersion>> projectPackages = packages.computeIfAbsent(project.id(),
                 k -> new ConcurrentHashMap<>());
         synchronized (projectPackages) {
@@ -641,6 +746,192 @@ public final class GitLabNpmServer implements AutoCloseable {
         created.put("name", name);
         created.put("version", version);
         return Reply.json(200, created);
+    }
+
+    /** Runs the background processing of uploads that are due: stored, or turned to status error. */
+    private void processDue() {
+        long now = System.nanoTime();
+        for (TemporaryPackage t : processing) {
+            if (t.dueNanos() - now > 0) {
+                continue;
+            }
+            processing.remove(t);
+            Reply reply;
+            try {
+                JsonNode doc = JSON.readTree(t.body());
+                ObjectNode versionData = (ObjectNode) doc.path("versions").path(t.version());
+                reply = store(projects.get(t.projectId()), t.name(), t.version(), doc, versionData,
+                        doc.path("_attachments").path(t.name() + "-" + t.version() + ".tgz"));
+            } catch (IOException | RuntimeException e) {
+                reply = Reply.message(500, "Unexpected error: " + e.getClass().getSimpleName());
+            }
+            String message = null;
+            if (reply.status() / 100 != 2) {
+                try {
+                    message = JSON.readTree(reply.body()).path("message").asText("Unexpected error");
+                } catch (IOException e) {
+                    message = "Unexpected error";
+                }
+            }
+            processed.add(new ProcessedPackage(t.id(), t.projectId(), t.name(),
+                    message == null ? t.version() : t.tempVersion(), message == null ? "default" : "error", message,
+                    t.createdAt()));
+        }
+    }
+
+    private boolean protectedAgainst(Project project, String name, Caller caller) {
+        for (ProtectionRule rule : protectionRules) {
+            if (rule.projectId() != project.id() || !wildcard(rule.pattern()).matcher(name).matches()) {
+                continue;
+            }
+            int needed = switch (rule.minimumAccessLevelForPush()) {
+                case "maintainer" -> 40;
+                case "owner" -> 50;
+                default -> 60;
+            };
+            if (caller.kind().equals("deploy") || caller.level() < needed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Pattern wildcard(String pattern) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : pattern.split("\\*", -1)) {
+            if (regex.length() > 0) {
+                regex.append(".*");
+            }
+            regex.append(Pattern.quote(part));
+        }
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
+    }
+
+    private static Reply invalidToken(String description) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", "invalid_token");
+        body.put("error_description", description);
+        try {
+            return new Reply(401, Map.of("Content-Type", "application/json", "WWW-Authenticate",
+                    "Bearer realm=\"\", error=\"invalid_token\", error_description=\"" + description + "\""),
+                    JSON.writeValueAsBytes(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The projects API: the project itself, its protection rules, its packages. Job and deploy tokens see none. */
+    private Reply projectApi(String method, String idOrPath, String rest, Optional<Caller> caller) {
+        if (!method.equals("GET")) {
+            return NOT_FOUND;
+        }
+        if (caller.isEmpty()) {
+            return UNAUTHORIZED;
+        }
+        Optional<Project> found = findProject(decode(idOrPath));
+        Caller c = caller.get();
+        if (found.isEmpty()) {
+            return PROJECT_NOT_FOUND;
+        }
+        Project project = found.get();
+        if (rest.equals("/packages")) {
+            if (authorize(c, project, Access.READ) != null) {
+                return c.kind().equals("anonymous") ? UNAUTHORIZED : PROJECT_NOT_FOUND;
+            }
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (ProcessedPackage p : processed) {
+                if (p.projectId() == project.id()) {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("id", p.id());
+                    entry.put("name", p.name());
+                    entry.put("version", p.version());
+                    entry.put("package_type", "npm");
+                    entry.put("status", p.status());
+                    entry.put("created_at", p.createdAt());
+                    list.add(entry);
+                }
+            }
+            for (TemporaryPackage t : processing) {
+                if (t.projectId() == project.id()) {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("id", t.id());
+                    entry.put("name", t.name());
+                    entry.put("version", t.tempVersion());
+                    entry.put("package_type", "npm");
+                    entry.put("status", "processing");
+                    entry.put("created_at", t.createdAt());
+                    list.add(entry);
+                }
+            }
+            return Reply.json(200, list);
+        }
+        // Only personal (and project/group) access tokens read the projects API; others see nothing.
+        if (!c.kind().equals("pat")) {
+            return PROJECT_NOT_FOUND;
+        }
+        if (!c.scopes().contains("api") && !c.scopes().contains("read_api")) {
+            return Reply.json(403, Map.of("error", "insufficient_scope", "scope", "api read_api"));
+        }
+        if (rest.equals("/packages/protection/rules")) {
+            if (c.level() < 40) {
+                return FORBIDDEN;
+            }
+            List<Map<String, Object>> rules = new ArrayList<>();
+            for (ProtectionRule r : protectionRules) {
+                if (r.projectId() == project.id()) {
+                    Map<String, Object> rule = new LinkedHashMap<>();
+                    rule.put("id", r.id());
+                    rule.put("project_id", r.projectId());
+                    rule.put("package_name_pattern", r.pattern());
+                    rule.put("package_type", "npm");
+                    rule.put("minimum_access_level_for_delete", null);
+                    rule.put("minimum_access_level_for_push", r.minimumAccessLevelForPush());
+                    rules.add(rule);
+                }
+            }
+            return Reply.json(200, rules);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", project.id());
+        json.put("path", project.path().substring(project.path().lastIndexOf('/') + 1));
+        json.put("path_with_namespace", project.path());
+        Map<String, Object> namespace = new LinkedHashMap<>();
+        String ns = project.path().substring(0, project.path().lastIndexOf('/'));
+        namespace.put("full_path", ns);
+        namespace.put("path", ns.substring(ns.lastIndexOf('/') + 1));
+        namespace.put("kind", "group");
+        json.put("namespace", namespace);
+        json.put("visibility", "private");
+        Map<String, Object> access = new LinkedHashMap<>();
+        access.put("access_level", c.level());
+        access.put("notification_level", 3);
+        Map<String, Object> permissions = new LinkedHashMap<>();
+        permissions.put("project_access", access);
+        permissions.put("group_access", null);
+        json.put("permissions", permissions);
+        return Reply.json(200, json);
+    }
+
+    /** Just enough GraphQL for {@code package(id: "gid://gitlab/Packages::Package/N") { status statusMessage }}. */
+    private Reply graphql(Optional<Caller> caller, byte[] body) {
+        if (caller.isEmpty() || !caller.get().kind().equals("pat")) {
+            return UNAUTHORIZED;
+        }
+        Matcher m = Pattern.compile("Packages::Package/(\\d+)").matcher(new String(body, StandardCharsets.UTF_8));
+        Map<String, Object> pkg = null;
+        if (m.find()) {
+            int id = Integer.parseInt(m.group(1));
+            for (ProcessedPackage p : processed) {
+                if (p.id() == id) {
+                    pkg = new LinkedHashMap<>();
+                    pkg.put("status", p.status().toUpperCase(Locale.ROOT));
+                    pkg.put("statusMessage", p.statusMessage());
+                }
+            }
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("package", pkg);
+        return Reply.json(200, Map.of("data", data));
     }
 
     /** Packages::Npm::Package and Metadatum validations (reference §3). */
