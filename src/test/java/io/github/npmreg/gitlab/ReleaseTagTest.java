@@ -172,6 +172,59 @@ class ReleaseTagTest {
         assertEquals("v4.0.0", rule.require("4.0.0", repo, Map.of()));
     }
 
+    @Test
+    void reftableRepositoryWithLightweightAndAnnotatedTagsMadeByJGit() throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("reftable"));
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile())
+                .setInitialBranch("main").call()) {
+            Files.writeString(repo.resolve("file.txt"), "one");
+            git.add().addFilepattern("file.txt").call();
+            org.eclipse.jgit.lib.PersonIdent who = new org.eclipse.jgit.lib.PersonIdent("Test", "t@example.com");
+            git.commit().setMessage("first").setAuthor(who).setCommitter(who).setSign(false).call();
+            git.tag().setName("v5.0.0").setAnnotated(false).call();
+            git.tag().setName("v5.0.1").setMessage("release 5.0.1").setTagger(who).setAnnotated(true).setSigned(false)
+                    .call();
+            ((org.eclipse.jgit.internal.storage.file.FileRepository) git.getRepository())
+                    .convertRefStorage("reftable", false, false);
+        }
+        assertTrue(Files.isDirectory(repo.resolve(".git/reftable")), "refs must now live in a reftable");
+        assertFalse(Files.exists(repo.resolve(".git/refs/tags/v5.0.0")), "no loose tag ref left");
+        GitCheckout checkout = GitCheckout.find(repo).orElseThrow();
+        assertEquals(List.of("v5.0.0", "v5.0.1"), checkout.tagsAtHead());
+        assertEquals("v5.0.0", rule.require("5.0.0", repo, Map.of()));
+        assertEquals("v5.0.1", rule.require("5.0.1", repo, Map.of()), "the annotated tag is peeled to HEAD");
+    }
+
+    @Test
+    void sha256RepositoryWithLightweightAndAnnotatedTags() throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("sha256"));
+        git(repo, "init", "-q", "--object-format=sha256", "-b", "main");
+        commit(repo, "first");
+        git(repo, "tag", "v6.0.0");
+        git(repo, "tag", "-a", "v6.0.1", "-m", "annotated");
+        GitCheckout checkout = GitCheckout.find(repo).orElseThrow();
+        assertEquals(git(repo, "rev-parse", "HEAD").strip(), checkout.head().orElseThrow(),
+                "the full 64-digit id, not JGit's cut 40 digits");
+        assertEquals(tagsAtHeadByGit(repo), checkout.tagsAtHead());
+        assertEquals("v6.0.1", rule.require("6.0.1", repo, Map.of()));
+        commit(repo, "after the tags");
+        NpmregException e = assertThrows(NpmregException.class, () -> rule.require("6.0.0", repo, Map.of()));
+        assertTrue(e.problem().contains("has no tag"), e.problem());
+    }
+
+    @Test
+    void aVerdictNamesWhereTheVersionLives() throws Exception {
+        Path repo = repoWithCommit();
+        git(repo, "tag", "v2.0.0");
+        ReleaseTag.Verdict verdict = rule.judge("2.0.1", "the POM's <version>",
+                v -> "bump the project <version> in pom.xml to " + v, repo, Map.of());
+        ReleaseTag.Verdict.Refused refused = (ReleaseTag.Verdict.Refused) verdict;
+        assertEquals(ReleaseTag.Refusal.HEAD_TAGS_NAME_OTHER_VERSION, refused.refusal());
+        assertTrue(refused.fix().contains("bump the project <version> in pom.xml to 2.0.0"), refused.fix());
+        assertEquals(new ReleaseTag.Verdict.Matched("v2.0.0", ReleaseTag.Source.GIT_HEAD),
+                rule.judge("2.0.0", "x", v -> v, repo, Map.of()));
+    }
+
     private Path repoWithCommit() throws Exception {
         Path repo = Files.createDirectories(tmp.resolve("repo"));
         git(repo, "init", "-q", "-b", "main");
