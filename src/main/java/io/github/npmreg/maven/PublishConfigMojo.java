@@ -42,7 +42,8 @@ public class PublishConfigMojo extends AbstractRegistryMojo {
 
     @Override
     protected void run() {
-        Release release = release(settings(Optional.empty()).build());
+        // With the same server as publish, so the build plans (and logs) one release.
+        Release release = release(settings(server()).build());
         release.problems().stream().filter(p -> REFUSED.contains(p.kind())).findFirst().ifPresent(p -> {
             throw p.detail();
         });
