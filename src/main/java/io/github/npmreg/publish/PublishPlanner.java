@@ -222,12 +222,4 @@ public final class PublishPlanner {
         }
         return access;
     }
-
-    static boolean isPlainHttpToRemote(URI url) {
-        if (!"http".equalsIgnoreCase(url.getScheme())) {
-            return false;
-        }
-        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
-        return !(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
-    }
 }
