@@ -175,8 +175,9 @@ public final class RegistryClient implements AutoCloseable {
             throw new NpmregException("Cannot publish " + id + " to " + r.registry() + ": this version was already"
                     + " published there" + (same ? " (with the same tarball, e.g. by an earlier run)"
                             : " (with different contents)") + ", and a registry never accepts a version twice",
-                    "bump \"version\" in package.json, or set npmreg.skipExisting=true (-Dnpmreg.skipExisting) to"
-                            + " skip versions that already exist");
+                    "bump the version where it is set (the POM's <version> when the plugin's version parameter is set,"
+                            + " else \"version\" in package.json), or set npmreg.skipExisting=true"
+                            + " (-Dnpmreg.skipExisting) to skip versions that already exist");
         }
         if (before.isPresent() && before.get() instanceof PackumentLookup.Redirected rd) {
             log.debug(rd.url() + " redirected to " + rd.location() + ": the registry does not hold " + r.name()
