@@ -95,12 +95,15 @@ public final class Provenance {
     }
 
     /**
-     * @param visibility asked only when npm's rules ask the registry
-     * @param signer     created only when a statement is actually signed
+     * @param visibility    asked only when npm's rules ask the registry
+     * @param versionExists asked right before signing: a version the registry already has is not signed (npm
+     *                      refuses it before it signs), so no transparency-log entry is made for nothing
+     * @param signer        created only when a statement is actually signed
      * @return the attachment, or empty when there is no provenance for this publish (or it is a dry run)
      * @throws NpmregException when provenance is asked for and cannot be made, with the cause and the fix
      */
-    public Optional<Attachment> prepare(Request r, Visibility visibility, Supplier<KeylessSigner> signer) {
+    public Optional<Attachment> prepare(Request r, Visibility visibility, java.util.function.BooleanSupplier versionExists,
+            Supplier<KeylessSigner> signer) {
         if (r.provenanceFile() != null && r.mode() == ProvenanceMode.TRUE) {
             throw new NpmregException("provenance and provenanceFile cannot be used together (npm: EUSAGE):"
                     + " provenance=true signs a new statement, provenanceFile attaches " + r.provenanceFile() + ".",
@@ -163,6 +166,10 @@ public final class Provenance {
             GitLabStatement.pretty(statement).lines().forEach(line -> log.info("  " + line));
             log.info("Dry run: nothing sent to Fulcio (" + r.services().fulcio() + ") or logged in Rekor ("
                     + r.services().rekor() + "); the publish would attach " + r.attachmentName());
+            return Optional.empty();
+        }
+        if (versionExists.getAsBoolean()) {
+            log.info("Provenance: not signed, " + r.name() + "@" + r.version() + " is already in the registry");
             return Optional.empty();
         }
         String token = r.env().get(ProvenanceCheck.SIGSTORE_ID_TOKEN).strip();

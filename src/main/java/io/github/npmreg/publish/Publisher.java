@@ -8,14 +8,22 @@ import io.github.npmreg.gitlab.ReleaseTag;
 import io.github.npmreg.manifest.GitHead;
 import io.github.npmreg.manifest.PublishManifest;
 import io.github.npmreg.pack.PackResult;
+import io.github.npmreg.provenance.Provenance;
+import io.github.npmreg.provenance.ProvenanceMode;
+import io.github.npmreg.registry.PackumentLookup;
 import io.github.npmreg.registry.PublishOutcome;
 import io.github.npmreg.registry.PublishRequest;
 import io.github.npmreg.registry.RegistryClient;
+import io.github.npmreg.registry.RegistryException;
+import io.github.npmreg.registry.Sleeper;
+import io.github.npmreg.sigstore.KeylessSigner;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * {@code npm publish} for an already packed tarball: checks the release tag when asked, exchanges an OIDC token when
- * trusted publishing applies, normalizes the manifest as npm does and hands the request to the registry client.
+ * trusted publishing applies, normalizes the manifest as npm does, signs or attaches the provenance bundle when npm
+ * would, and hands the request to the registry client.
  */
 public final class Publisher {
     private final RegistryClient client;
@@ -31,7 +39,13 @@ public final class Publisher {
         this.log = log;
     }
 
+    /** {@link #publish(PublishSettings, PublishPlan, PackResult, ProvenanceSettings)} with npm's provenance defaults. */
     public PublishOutcome publish(PublishSettings settings, PublishPlan plan, PackResult packed) {
+        return publish(settings, plan, packed, ProvenanceSettings.DEFAULTS);
+    }
+
+    public PublishOutcome publish(PublishSettings settings, PublishPlan plan, PackResult packed,
+            ProvenanceSettings provenance) {
         if (settings.requireTag()) {
             ReleaseTag rule = settings.tagPattern() == null || settings.tagPattern().isBlank()
                     ? ReleaseTag.defaults()
@@ -49,9 +63,65 @@ public final class Publisher {
         }
         String gitHead = GitHead.of(settings.packageDirectory()).orElse(null);
         ObjectNode versionManifest = PublishManifest.normalize(settings.manifest(), settings.packageDirectory(), gitHead);
-        return client.publish(new PublishRequest(plan.registry().url(), plan.name().toString(),
+        PublishRequest request = new PublishRequest(plan.registry().url(), plan.name().toString(),
                 plan.name().escapedName(), plan.version(), versionManifest, packed.tarball(), packed.integrity(),
                 packed.shasum(), plan.tag(), plan.access(), settings.otp(), credentials, settings.dryRun(),
-                settings.skipExisting()));
+                settings.skipExisting());
+        Optional<Provenance.Attachment> bundle = provenance(request, settings, plan, provenance);
+        if (bundle.isPresent()) {
+            Provenance.Attachment a = bundle.get();
+            request = request.withTextAttachment(new PublishRequest.TextAttachment(a.fileName(), a.contentType(),
+                    a.data(), a.length()));
+        }
+        PublishOutcome outcome = client.publish(request);
+        if (bundle.isPresent() && bundle.get().entryUrl() != null
+                && (outcome.result() == PublishOutcome.Result.PUBLISHED
+                        || outcome.result() == PublishOutcome.Result.ALREADY_PUBLISHED_BY_US)) {
+            log.info("Provenance: " + plan.name() + "@" + plan.version() + " is signed; transparency log entry "
+                    + bundle.get().entryUrl());
+        }
+        return outcome;
+    }
+
+    /**
+     * The provenance attachment npm would send. Signing logs an entry in a public transparency log, so it is not
+     * done for a version the registry already has (npm checks that before it signs, too).
+     */
+    private Optional<Provenance.Attachment> provenance(PublishRequest request, PublishSettings settings,
+            PublishPlan plan, ProvenanceSettings provenance) {
+        if (provenance.mode() == ProvenanceMode.FALSE && provenance.file() == null) {
+            return Optional.empty();
+        }
+        Provenance.Request r = new Provenance.Request(request.name(), request.version(), request.integrity(),
+                settings.env(), provenance.mode(), provenance.file(), request.access(), request.registry(),
+                repositoryUrl(request.manifest()), plan.trustedPublishing(), provenance.services(), settings.dryRun(),
+                provenance.clock().instant());
+        return new Provenance(log).prepare(r,
+                () -> client.visibility(request.registry(), request.escapedName(), request.credentials()),
+                () -> alreadyPublished(request),
+                () -> new KeylessSigner(client.http(), provenance.services(), Sleeper.SYSTEM, OidcExchange.USER_AGENT));
+    }
+
+    private boolean alreadyPublished(PublishRequest request) {
+        try {
+            PackumentLookup lookup = client.fetch(request.registry(), request.escapedName(), request.credentials(),
+                    request.otp());
+            return lookup.hasVersion(request.version());
+        } catch (RegistryException e) {
+            return false;
+        }
+    }
+
+    /** {@code repository.url} of the normalized manifest (npm turns a shorthand into {@code {type, url}}). */
+    static String repositoryUrl(ObjectNode manifest) {
+        var repository = manifest.get("repository");
+        if (repository == null || repository.isNull()) {
+            return null;
+        }
+        if (repository.isTextual()) {
+            return repository.asText();
+        }
+        var url = repository.get("url");
+        return url == null || !url.isTextual() ? null : url.asText();
     }
 }
