@@ -73,7 +73,15 @@ public final class Publisher {
             request = request.withTextAttachment(new PublishRequest.TextAttachment(a.fileName(), a.contentType(),
                     a.data(), a.length()));
         }
-        PublishOutcome outcome = client.publish(request);
+        PublishOutcome outcome;
+        try {
+            outcome = client.publish(request);
+        } catch (RegistryException e) {
+            if (bundle.isPresent() && (e.status() == 400 || e.status() == 422)) {
+                throw refusedWithProvenance(e, request, bundle.get());
+            }
+            throw e;
+        }
         if (bundle.isPresent() && bundle.get().entryUrl() != null
                 && (outcome.result() == PublishOutcome.Result.PUBLISHED
                         || outcome.result() == PublishOutcome.Result.ALREADY_PUBLISHED_BY_US)) {
@@ -100,6 +108,28 @@ public final class Publisher {
                 () -> client.visibility(request.registry(), request.escapedName(), request.credentials()),
                 () -> alreadyPublished(request),
                 () -> new KeylessSigner(client.http(), provenance.services(), Sleeper.SYSTEM, OidcExchange.USER_AGENT));
+    }
+
+    /**
+     * A 400 or 422 for a PUT that carried a provenance bundle: npmjs.org answers 422 when it rejects the bundle (the
+     * repository, the runner, the signature), and a registry that takes no second attachment answers 400 (Verdaccio
+     * 6: "unsupported registry call").
+     */
+    private static RuntimeException refusedWithProvenance(RegistryException e, PublishRequest request,
+            Provenance.Attachment bundle) {
+        String id = request.name() + "@" + request.version();
+        if (e.status() == 422) {
+            return new io.github.npmreg.NpmregException(request.registry() + " refused the provenance of " + id
+                    + " (E422): " + e.problem() + " npmjs.org checks that package.json repository.url names the"
+                    + " GitLab project that built it, that the job ran on a GitLab.com hosted runner, and the"
+                    + " signature.", "Fix what the registry's message names (mvn npmreg:verify checks the repository"
+                    + " URL and the runner beforehand), or publish without provenance (provenance=false).", e);
+        }
+        return new io.github.npmreg.NpmregException(request.registry() + " refused the publish of " + id + " with"
+                + " its provenance bundle (" + bundle.fileName() + ") attached: " + e.problem() + " Registries other"
+                + " than npmjs.org may not take a second attachment (Verdaccio 6 refuses any, with 400 \"unsupported"
+                + " registry call\").", "Publish to this registry without provenance: -D"
+                + "npmreg.provenance=false (<provenance>false</provenance>); provenance is for npmjs.org.", e);
     }
 
     private boolean alreadyPublished(PublishRequest request) {
