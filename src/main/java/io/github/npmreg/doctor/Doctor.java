@@ -21,6 +21,7 @@ public final class Doctor {
                 new RegistryChoiceCheck(),
                 new CredentialsCheck(),
                 new CiCheck(),
+                new ProvenanceReadinessCheck(),
                 new NetworkCheck(),
                 new AuthenticationCheck(),
                 new PublishingStateCheck()));

@@ -14,10 +14,6 @@ import io.github.npmreg.publish.PublishPlanner;
 import io.github.npmreg.publish.PublishSettings;
 import io.github.npmreg.publish.ProvenanceSettings;
 import io.github.npmreg.publish.Publisher;
-import io.github.npmreg.NpmregException;
-import io.github.npmreg.sigstore.KeylessSigner;
-import java.net.URI;
-import java.net.URISyntaxException;
 import io.github.npmreg.registry.PublishOutcome;
 import io.github.npmreg.registry.RegistryClient;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -58,26 +54,6 @@ public class PublishMojo extends AbstractRegistryMojo {
     @Parameter(property = PropertyNames.PREFLIGHT, defaultValue = "true")
     private boolean preflight;
 
-    /**
-     * npm provenance: {@code auto} (npm's rule: under trusted publishing, for a public project and package, when
-     * SIGSTORE_ID_TOKEN is set), {@code true} (always sign; fails when it cannot) or {@code false}. Unset: package.json
-     * publishConfig.provenance, else .npmrc, else auto.
-     */
-    @Parameter(property = PropertyNames.PROVENANCE)
-    private String provenance;
-
-    /** A sigstore bundle made elsewhere to attach instead of signing; its subject must match the tarball. */
-    @Parameter(property = PropertyNames.PROVENANCE_FILE)
-    private File provenanceFile;
-
-    /** The Fulcio certificate authority that signs provenance (a private sigstore deployment's, if you have one). */
-    @Parameter(property = PropertyNames.FULCIO_URL, defaultValue = "https://fulcio.sigstore.dev")
-    private String fulcioUrl;
-
-    /** The Rekor transparency log that records provenance signatures. */
-    @Parameter(property = PropertyNames.REKOR_URL, defaultValue = "https://rekor.sigstore.dev")
-    private String rekorUrl;
-
     /** Where the tarball is written when publish has to pack it itself. */
     @Parameter(property = "npmreg.tarballDirectory", defaultValue = "${project.build.directory}")
     private File tarballDirectory;
@@ -112,30 +88,10 @@ public class PublishMojo extends AbstractRegistryMojo {
             }
             Publisher publisher = new Publisher(client, () -> new OidcExchange(client.http(), Clock.systemUTC(), buildLog()),
                     buildLog());
-            PublishOutcome outcome = publisher.publish(settings, plan, packed, provenanceSettings(manifest, settings));
+            PublishOutcome outcome = publisher.publish(settings, plan, packed,
+                    provenanceSettings(manifest, settings.npmConfig()));
             report(plan, outcome);
         }
-    }
-
-    private ProvenanceSettings provenanceSettings(ObjectNode manifest, PublishSettings settings) {
-        return new ProvenanceSettings(ProvenanceSettings.configuredMode(provenance, manifest, settings.npmConfig(),
-                PropertyNames.PROVENANCE), provenanceFile == null ? null : provenanceFile.toPath().toAbsolutePath(),
-                new KeylessSigner.Services(serviceUrl(fulcioUrl, PropertyNames.FULCIO_URL),
-                        serviceUrl(rekorUrl, PropertyNames.REKOR_URL)), Clock.systemUTC());
-    }
-
-    private static URI serviceUrl(String value, String property) {
-        try {
-            URI uri = new URI(value.strip());
-            if (uri.getHost() != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
-                return uri;
-            }
-        } catch (URISyntaxException e) {
-            // reported below
-        }
-        throw new NpmregException(property + " is '" + value + "', which is not an http(s) URL.",
-                "Set it to the base URL of the service, e.g. -D" + property + "=https://fulcio.sigstore.dev, or leave"
-                        + " it unset for the public sigstore.");
     }
 
     /** The doctor's checks that need no write; a failure stops the build with the same finding verify shows. */
@@ -143,6 +99,8 @@ public class PublishMojo extends AbstractRegistryMojo {
         DoctorContext context = DoctorSetup.read(this, packageDir(), env)
                 .clock(Clock.systemUTC()).tag(plan.tag()).requireTag(requireTag).releaseTagPattern(tagPattern)
                 .trustedPublishing(plan.trustedPublishing()).tarball(packed.tarball())
+                .provenance(provenanceSetup(provenanceSettings((ObjectNode) ManifestReader.read(
+                        PackedPackage.manifestFile(project, packageDir())), npmConfig(env)), plan.access()))
                 .network(session.isOffline() ? null
                         : new RegistryClientNetwork(client, clientConfig(plan.registry().url())))
                 .build();

@@ -43,6 +43,13 @@ public class VerifyMojo extends AbstractRegistryMojo {
         DoctorContext.Builder builder = DoctorSetup.read(this, packageDir(), env)
                 .clock(Clock.systemUTC()).tag(tag).requireTag(requireTag).releaseTagPattern(tagPattern)
                 .trustedPublishing(io.github.npmreg.gitlab.OidcExchange.applies(env, oidc));
+        com.fasterxml.jackson.databind.JsonNode manifest = builder.build().manifest();
+        com.fasterxml.jackson.databind.node.ObjectNode manifestObject = manifest instanceof
+                com.fasterxml.jackson.databind.node.ObjectNode o ? o
+                : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        builder.provenance(provenanceSetup(provenanceSettings(manifestObject, npmConfig(env)),
+                access != null && !access.isBlank() ? access : manifestObject.path("publishConfig").path("access")
+                        .asText(null)));
         io.github.npmreg.pack.PackResult packed = PackedPackage.packedInThisBuild(project);
         if (packed != null) {
             builder.tarball(packed.tarball());

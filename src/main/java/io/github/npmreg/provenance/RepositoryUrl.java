@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  */
 public final class RepositoryUrl {
     private static final Pattern SCP = Pattern.compile("^(?:[^@/]+@)?([^:/]+):(?!//)(.+)$");
+    /** npm's shorthands: {@code gitlab:group/project}, {@code github:user/repo}, bare {@code user/repo} (GitHub). */
+    private static final Pattern SHORTHAND = Pattern.compile("^(github|gitlab|bitbucket):([^:]+)$");
+    private static final Pattern GITHUB_SHORTHAND = Pattern.compile("^[^/:@#\\s]+/[^/:@#\\s]+$");
 
     private RepositoryUrl() {}
 
@@ -22,6 +25,13 @@ public final class RepositoryUrl {
             return Optional.empty();
         }
         String u = url.strip();
+        Matcher shorthand = SHORTHAND.matcher(u);
+        if (shorthand.matches()) {
+            String host = shorthand.group(1).equals("bitbucket") ? "bitbucket.org" : shorthand.group(1) + ".com";
+            u = "https://" + host + "/" + shorthand.group(2);
+        } else if (GITHUB_SHORTHAND.matcher(u).matches()) {
+            u = "https://github.com/" + u;
+        }
         if (u.startsWith("git+")) {
             u = u.substring(4);
         }
