@@ -26,7 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * ({@code GET /-/package/<name>/visibility}: {@code {"public": …}} as set). Everything else is forwarded, and each
  * PUT body is kept as received. Like npmjs.org, which keeps a provenance bundle apart from the package (as an
  * attestation), the front takes {@code .sigstore} attachments out of a PUT before forwarding it: Verdaccio 6 refuses
- * a publish with more than one attachment (400 "unsupported registry call").
+ * a publish with more than one attachment (400 "unsupported registry call"). Reads need no login, as on npmjs.org.
  */
 public final class NpmjsFront implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,18 +41,23 @@ public final class NpmjsFront implements AutoCloseable {
     private final List<String> seen = new CopyOnWriteArrayList<>();
     private volatile boolean packagePublic = true;
 
-    private NpmjsFront(URI upstream, String publishToken) throws IOException {
+    private NpmjsFront(URI upstream, String publishToken, int port) throws IOException {
         this.upstream = upstream;
         this.publishToken = publishToken;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
     /** @param publishToken what a successful exchange hands out: a token the upstream registry accepts */
     public static NpmjsFront start(URI upstream, String publishToken) {
+        return start(upstream, publishToken, 0);
+    }
+
+    /** On {@code port} (0: any free one). */
+    public static NpmjsFront start(URI upstream, String publishToken, int port) {
         try {
-            return new NpmjsFront(upstream, publishToken);
+            return new NpmjsFront(upstream, publishToken, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -123,6 +128,10 @@ public final class NpmjsFront implements AutoCloseable {
                 values.forEach(v -> forward.header(k, v));
             }
         });
+        if (ex.getRequestMethod().equals("GET") && ex.getRequestHeaders().getFirst("Authorization") == null) {
+            // npmjs.org serves public packages to anyone; the Verdaccio behind wants a login even for reads.
+            forward.header("Authorization", "Bearer " + publishToken);
+        }
         try {
             HttpResponse<byte[]> r = forwarder.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
             r.headers().map().forEach((k, values) -> {

@@ -22,9 +22,20 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SigstoreJs {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path DIR = Path.of(System.getProperty("npmreg.testSigstoreDir", "target/test-sigstore"))
-            .toAbsolutePath();
-    private static final Path SCRIPTS = Path.of("src/test/sigstore").toAbsolutePath();
+    /** target/, found from where this class was loaded (target/test-classes), so ITs' scripts find it too. */
+    private static final Path TARGET = target();
+    private static final Path DIR = Path.of(System.getProperty("npmreg.testSigstoreDir",
+            TARGET.resolve("test-sigstore").toString())).toAbsolutePath();
+    private static final Path SCRIPTS = TARGET.getParent().resolve("src/test/sigstore");
+
+    private static Path target() {
+        try {
+            Path classes = Path.of(SigstoreJs.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return classes.toAbsolutePath().getParent();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return Path.of("target").toAbsolutePath();
+        }
+    }
 
     /** What one script printed. */
     public record Result(int exitCode, String stdout, String stderr) {

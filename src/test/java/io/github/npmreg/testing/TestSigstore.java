@@ -93,7 +93,7 @@ public final class TestSigstore implements AutoCloseable {
     private final AtomicReference<String> failBody = new AtomicReference<>();
     private final AtomicReference<String> failPath = new AtomicReference<>();
 
-    private TestSigstore() throws IOException {
+    private TestSigstore(int port) throws IOException {
         try {
             root = certificate(new X500Name("O=npmreg-test,CN=npmreg-test sigstore root"), rootKey.getPublic(),
                     new X500Name("O=npmreg-test,CN=npmreg-test sigstore root"), rootKey, true, null);
@@ -110,14 +110,19 @@ public final class TestSigstore implements AutoCloseable {
             random.nextBytes(leaf);
             leaves.add(leaf);
         }
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
     public static TestSigstore start() {
+        return start(0);
+    }
+
+    /** On {@code port} (0: any free one). */
+    public static TestSigstore start(int port) {
         try {
-            return new TestSigstore();
+            return new TestSigstore(port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
