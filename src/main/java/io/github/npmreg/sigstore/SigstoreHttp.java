@@ -46,7 +46,9 @@ final class SigstoreHttp {
 
     Answer post(SigstoreException.Service service, URI url, String json, List<String> secrets) {
         return send(service, ClassicRequestBuilder.post(url)
-                .setEntity(new ByteArrayEntity(json.getBytes(StandardCharsets.UTF_8), ContentType.APPLICATION_JSON)),
+                // "application/json" without a charset parameter, as sigstore-js sends it.
+                .setEntity(new ByteArrayEntity(json.getBytes(StandardCharsets.UTF_8),
+                        ContentType.create("application/json", (java.nio.charset.Charset) null))),
                 secrets);
     }
 

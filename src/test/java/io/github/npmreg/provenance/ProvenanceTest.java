@@ -16,7 +16,7 @@ import io.github.npmreg.sigstore.KeylessSigner;
 import io.github.npmreg.sigstore.SigstoreException;
 import io.github.npmreg.testing.GitLabJobEnv;
 import io.github.npmreg.testing.IdTokens;
-import io.github.npmreg.testing.LinesLog;
+import io.github.npmreg.registry.RecordingLog;
 import io.github.npmreg.testing.TestSigstore;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -79,18 +79,18 @@ class ProvenanceTest {
         return new KeylessSigner.Services(sigstore.url(), sigstore.url());
     }
 
-    private static Optional<Provenance.Attachment> prepare(Provenance.Request r, LinesLog log, Boolean visible) {
+    private static Optional<Provenance.Attachment> prepare(Provenance.Request r, RecordingLog log, Boolean visible) {
         return new Provenance(log).prepare(r, () -> Optional.ofNullable(visible), () -> false,
                 () -> new KeylessSigner(client.http(), r.services(), d -> { }, "npmreg-test"));
     }
 
     private static NpmregException fails(Provenance.Request r) {
-        return assertThrows(NpmregException.class, () -> prepare(r, new LinesLog(), true));
+        return assertThrows(NpmregException.class, () -> prepare(r, new RecordingLog(), true));
     }
 
     @Test
     void trueSignsAndReturnsNpmsAttachment() throws Exception {
-        LinesLog log = new LinesLog();
+        RecordingLog log = new RecordingLog();
         Provenance.Attachment a = prepare(request(job(IdTokens.gitlab("sigstore")), ProvenanceMode.TRUE), log, true)
                 .orElseThrow();
         assertEquals("@acme/web-1.0.0.sigstore", a.fileName());
@@ -124,7 +124,7 @@ class ProvenanceTest {
     @Test
     void wrongAudienceRefusedByAPrivateFulcioIsExplainedWithTheClaims() {
         Map<String, String> env = job(IdTokens.gitlab("sigstore-internal"));
-        LinesLog log = new LinesLog();
+        RecordingLog log = new RecordingLog();
         SigstoreException e = assertThrows(SigstoreException.class,
                 () -> prepare(request(env, ProvenanceMode.TRUE), log, true));
         assertEquals(SigstoreException.Service.FULCIO, e.service());
@@ -156,7 +156,7 @@ class ProvenanceTest {
 
     @Test
     void repositoryUrlMismatchOnlyWarnsForOtherRegistries() {
-        LinesLog log = new LinesLog();
+        RecordingLog log = new RecordingLog();
         Provenance.Request r = request(job(IdTokens.gitlab("sigstore")), ProvenanceMode.TRUE,
                 URI.create("https://npm.example.com/"), null, local(), null, false);
         assertTrue(prepare(r, log, true).isPresent());
@@ -177,7 +177,7 @@ class ProvenanceTest {
         Provenance.Request r = new Provenance.Request("@acme/web", "1.0.0", INTEGRITY,
                 job(IdTokens.gitlab("sigstore")), ProvenanceMode.TRUE, null, null, NPMJS,
                 "git+https://gitlab.com/acme/web.git", true, local(), false, Instant.now());
-        NpmregException e = assertThrows(NpmregException.class, () -> prepare(r, new LinesLog(), null));
+        NpmregException e = assertThrows(NpmregException.class, () -> prepare(r, new RecordingLog(), null));
         assertTrue(e.problem().startsWith("Can't generate provenance for new or private package, you must set"
                 + " `access` to public."), e.problem());
         assertTrue(e.problem().contains("visibility 404"), e.problem());
@@ -192,10 +192,10 @@ class ProvenanceTest {
     @Test
     void automaticRuleFollowsNpm() {
         // All conditions hold: on.
-        assertTrue(prepare(request(job(IdTokens.gitlab("sigstore")), ProvenanceMode.AUTO), new LinesLog(), true)
+        assertTrue(prepare(request(job(IdTokens.gitlab("sigstore")), ProvenanceMode.AUTO), new RecordingLog(), true)
                 .isPresent());
         // Package not public: off, said once.
-        LinesLog log = new LinesLog();
+        RecordingLog log = new RecordingLog();
         assertTrue(prepare(request(job(IdTokens.gitlab("sigstore")), ProvenanceMode.AUTO), log, false).isEmpty());
         assertTrue(log.all().contains("Provenance: off"), log.all());
         // Private project (NPM_ID_TOKEN claim): off, and the visibility is never asked.
@@ -204,15 +204,15 @@ class ProvenanceTest {
                 Map.of("project_visibility", "private")));
         AtomicInteger asked = new AtomicInteger();
         Provenance.Request r = request(env, ProvenanceMode.AUTO);
-        assertTrue(new Provenance(new LinesLog()).prepare(r, () -> {
+        assertTrue(new Provenance(new RecordingLog()).prepare(r, () -> {
             asked.incrementAndGet();
             return Optional.of(true);
         }, () -> false, () -> { throw new AssertionError("no signer"); }).isEmpty());
         assertEquals(0, asked.get());
         // No SIGSTORE_ID_TOKEN: off.
-        assertTrue(prepare(request(job(null), ProvenanceMode.AUTO), new LinesLog(), true).isEmpty());
+        assertTrue(prepare(request(job(null), ProvenanceMode.AUTO), new RecordingLog(), true).isEmpty());
         // No trusted publishing: off, silently.
-        LinesLog quiet = new LinesLog();
+        RecordingLog quiet = new RecordingLog();
         Provenance.Request token = new Provenance.Request("@acme/web", "1.0.0", INTEGRITY,
                 job(IdTokens.gitlab("sigstore")), ProvenanceMode.AUTO, null, "public", NPMJS, null, false, local(),
                 false, Instant.now());
@@ -222,7 +222,7 @@ class ProvenanceTest {
 
     @Test
     void falseNeverSigns() {
-        assertTrue(new Provenance(new LinesLog()).prepare(request(job(IdTokens.gitlab("sigstore")),
+        assertTrue(new Provenance(new RecordingLog()).prepare(request(job(IdTokens.gitlab("sigstore")),
                 ProvenanceMode.FALSE), () -> { throw new AssertionError(); }, () -> false,
                 () -> { throw new AssertionError(); }).isEmpty());
     }
@@ -231,7 +231,7 @@ class ProvenanceTest {
     void rekorRefusingIsExplained() {
         sigstore.failNext("/api/v1/log/entries", 503, 3, "{\"code\":503,\"message\":\"rekor is down\"}");
         SigstoreException e = assertThrows(SigstoreException.class,
-                () -> prepare(request(job(IdTokens.gitlab("sigstore")), ProvenanceMode.TRUE), new LinesLog(), true));
+                () -> prepare(request(job(IdTokens.gitlab("sigstore")), ProvenanceMode.TRUE), new RecordingLog(), true));
         assertEquals(SigstoreException.Service.REKOR, e.service());
         assertEquals(503, e.status());
         assertTrue(e.problem().contains("rekor is down"), e.problem());
@@ -241,7 +241,7 @@ class ProvenanceTest {
     @Test
     void rekorRetriesAFailingAnswer() {
         sigstore.failNext("/api/v1/log/entries", 502, 1, "{\"code\":502,\"message\":\"bad gateway\"}");
-        assertTrue(prepare(request(job(IdTokens.gitlab("sigstore")), ProvenanceMode.TRUE), new LinesLog(), true)
+        assertTrue(prepare(request(job(IdTokens.gitlab("sigstore")), ProvenanceMode.TRUE), new RecordingLog(), true)
                 .isPresent());
     }
 
@@ -257,11 +257,11 @@ class ProvenanceTest {
     @Test
     void provenanceFileIsCheckedAgainstTheTarball() throws Exception {
         Provenance.Attachment signed = prepare(request(job(IdTokens.gitlab("sigstore")), ProvenanceMode.TRUE),
-                new LinesLog(), true).orElseThrow();
+                new RecordingLog(), true).orElseThrow();
         Path file = Files.writeString(tmp.resolve("made-elsewhere.sigstore"),
                 JSON.readTree(signed.data()).toPrettyString());
         Provenance.Attachment attached = prepare(request(job(null), ProvenanceMode.AUTO, NPMJS, null, local(), file,
-                false), new LinesLog(), true).orElseThrow();
+                false), new RecordingLog(), true).orElseThrow();
         assertEquals(signed.data(), attached.data(), "attached as JSON.stringify of the file");
         assertEquals(signed.contentType(), attached.contentType());
 

@@ -20,7 +20,7 @@ import io.github.npmreg.sigstore.KeylessSigner;
 import io.github.npmreg.sigstore.SigstoreBundle;
 import io.github.npmreg.testing.GitLabJobEnv;
 import io.github.npmreg.testing.IdTokens;
-import io.github.npmreg.testing.LinesLog;
+import io.github.npmreg.registry.RecordingLog;
 import io.github.npmreg.testing.NpmCli;
 import io.github.npmreg.testing.NpmjsFront;
 import io.github.npmreg.testing.SigstoreJs;
@@ -80,7 +80,7 @@ class ProvenancePublishVerdaccioTest {
         }
     }
 
-    private record Run(PublishOutcome outcome, LinesLog log, PackResult packed, Map<String, String> env) {}
+    private record Run(PublishOutcome outcome, RecordingLog log, PackResult packed, Map<String, String> env) {}
 
     private Run publish(String name, String version, ProvenanceMode mode, boolean dryRun) throws Exception {
         return publish(name, version, mode, dryRun, true);
@@ -106,7 +106,7 @@ class ProvenancePublishVerdaccioTest {
             env.put("NPM_TOKEN", registryToken);
         }
         env.put("SIGSTORE_ID_TOKEN", IdTokens.gitlab("sigstore", exp, Map.of()));
-        LinesLog log = new LinesLog();
+        RecordingLog log = new RecordingLog();
         client = client == null ? new RegistryClient(RegistryClientConfig.defaults("npmreg-test", log)) : client;
         PublishSettings settings = new PublishSettings(dir, dir.resolve("package.json"), manifest,
                 (trusted ? front.url() : verdaccio.url()).toString(), Optional.empty(), NpmConfig.of(List.of()), env, null, "public", null, dryRun,

@@ -150,11 +150,7 @@ public final class NpmjsFront implements AutoCloseable {
     }
 
     private static void send(HttpExchange ex, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, bytes.length);
-        ex.getResponseBody().write(bytes);
-        ex.close();
+        JsonAnswers.send(ex, status, body);
     }
 
     private static JsonNode claims(String jwt) {
