@@ -12,7 +12,6 @@ import io.github.npmreg.pack.PackResult;
 import io.github.npmreg.publish.PublishPlan;
 import io.github.npmreg.publish.PublishPlanner;
 import io.github.npmreg.publish.PublishSettings;
-import io.github.npmreg.publish.ProvenanceSettings;
 import io.github.npmreg.publish.Publisher;
 import io.github.npmreg.registry.PublishOutcome;
 import io.github.npmreg.registry.RegistryClient;

@@ -225,11 +225,11 @@ public final class Provenance {
     private static NpmregException explain(SigstoreException e, IdTokenClaims claims, Request r) {
         if (e.service() == SigstoreException.Service.FULCIO && e.status() >= 400 && e.status() < 500) {
             boolean audienceWrong = !claims.hasAudience(ProvenanceCheck.SIGSTORE_AUDIENCE);
-            boolean expired = claims.expiredAt(Instant.now());
+            boolean expired = claims.expiredAt(r.now());
             String evidence = " SIGSTORE_ID_TOKEN presents: iss " + claims.issuer() + ", aud "
                     + String.join(", ", claims.audience()) + (audienceWrong ? " (Fulcio wants sigstore)" : "")
                     + ", exp " + claims.expiresAt() + (expired ? " (expired "
-                            + Duration.between(claims.expiresAt(), Instant.now()).toSeconds() + " s ago)" : "")
+                            + Duration.between(claims.expiresAt(), r.now()).toSeconds() + " s ago)" : "")
                     + ", sub " + claims.subject() + ".";
             String fix;
             if (audienceWrong) {
