@@ -79,7 +79,7 @@ abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
     @Parameter(property = PropertyNames.PROVENANCE_FILE)
     protected File provenanceFile;
 
-    /** The Fulcio certificate authority that signs provenance (a protected sigstore deployment's, if you have one). */
+    /** The Fulcio certificate authority that signs provenance (a private sigstore deployment's, if you have one). */
     @Parameter(property = PropertyNames.FULCIO_URL, defaultValue = "https://fulcio.sigstore.dev")
     protected String fulcioUrl;
 
@@ -132,8 +132,10 @@ abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
     /** The provenance options publish and verify share (explicit, else publishConfig.provenance, else .npmrc). */
     protected io.github.npmreg.publish.ProvenanceSettings provenanceSettings(
             com.fasterxml.jackson.databind.node.ObjectNode manifest, io.github.npmreg.npmrc.NpmConfig npmConfig) {
-        return new io.github.npmreg.publish.ProvenanceSettings(io.github.npmreg.publish.ProvenanceSettings.configuredMode(provenance, manifest, npmConfig,
-                PropertyNames.PROVENANCE), provenanceFile == null ? null : provenanceFile.toPath().toAbsolutePath(),
+        return new io.github.npmreg.publish.ProvenanceSettings(
+                io.github.npmreg.publish.ProvenanceSettings.configuredMode(provenance, manifest, npmConfig,
+                        PropertyNames.PROVENANCE),
+                provenanceFile == null ? null : provenanceFile.toPath().toAbsolutePath(),
                 new io.github.npmreg.sigstore.KeylessSigner.Services(serviceUrl(fulcioUrl, PropertyNames.FULCIO_URL),
                         serviceUrl(rekorUrl, PropertyNames.REKOR_URL)), java.time.Clock.systemUTC());
     }
