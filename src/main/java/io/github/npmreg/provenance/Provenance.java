@@ -175,14 +175,15 @@ public final class Provenance {
         String token = r.env().get(ProvenanceCheck.SIGSTORE_ID_TOKEN).strip();
         IdTokenClaims claims = IdTokenClaims.decode(token, ProvenanceCheck.SIGSTORE_ID_TOKEN,
                 "id_tokens: { SIGSTORE_ID_TOKEN: { aud: sigstore } }");
-        if (claims.subject() == null) {
-            throw new NpmregException("SIGSTORE_ID_TOKEN has no sub claim, which Fulcio needs as the identity to"
-                    + " certify.", ProvenanceCheck.ID_TOKENS_FIX);
+        Optional<String> subject = KeylessSigner.subjectOf(token);
+        if (subject.isEmpty()) {
+            throw new NpmregException("SIGSTORE_ID_TOKEN has no sub claim (or an unverified email), which Fulcio"
+                    + " needs as the identity to certify.", ProvenanceCheck.ID_TOKENS_FIX);
         }
         KeylessSigner.Attestation attestation;
         KeylessSigner s = signer.get();
         try {
-            attestation = s.attest(payload, Dsse.IN_TOTO_PAYLOAD_TYPE, token, claims.subject());
+            attestation = s.attest(payload, Dsse.IN_TOTO_PAYLOAD_TYPE, token, subject.get());
         } catch (SigstoreException e) {
             throw explain(e, claims, r);
         }

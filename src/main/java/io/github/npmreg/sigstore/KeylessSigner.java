@@ -52,6 +52,33 @@ public final class KeylessSigner {
         this.rekor = new Rekor(client, services.rekor());
     }
 
+    /**
+     * The identity the proof of possession signs, as sigstore-js's {@code extractJWTSubject}: the token's
+     * {@code email} when present (it must be verified), else its {@code sub}; empty when it has neither or is not a
+     * JWT. GitLab's ID tokens carry no {@code email}, so it is their {@code sub}.
+     */
+    public static java.util.Optional<String> subjectOf(String jwt) {
+        String[] parts = jwt == null ? new String[0] : jwt.strip().split("\\.", -1);
+        if (parts.length < 2) {
+            return java.util.Optional.empty();
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode claims = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(java.util.Base64.getUrlDecoder().decode(parts[1].replaceAll("=+$", "")));
+            if (claims == null) {
+                return java.util.Optional.empty();
+            }
+            if (claims.hasNonNull("email")) {
+                return claims.path("email_verified").asBoolean(false)
+                        ? java.util.Optional.of(claims.get("email").asText()) : java.util.Optional.empty();
+            }
+            return claims.hasNonNull("sub") ? java.util.Optional.of(claims.get("sub").asText())
+                    : java.util.Optional.empty();
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public URI fulcioUrl() {
         return fulcio.url();
     }
