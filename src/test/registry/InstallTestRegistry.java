@@ -15,21 +15,28 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run by the build with Java's single-file source launcher ({@code java InstallTestRegistry.java <source> <target>})
  * because it runs before test compilation, needs no shell and can explain a missing npm plainly.
+ *
+ * <p>Other test tool sets (each in its own folder with its own lockfile, e.g. src/test/sigstore) are installed the
+ * same way with two more arguments: the file whose presence proves the install, and a label for the log.
  */
 public final class InstallTestRegistry {
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: java InstallTestRegistry.java <dir with package.json + package-lock.json> <target dir>");
+        if (args.length != 2 && args.length != 4) {
+            System.err.println("usage: java InstallTestRegistry.java <dir with package.json + package-lock.json> <target dir>"
+                    + " [<file proving the install, relative to target> <label>]");
             System.exit(2);
         }
         Path source = Path.of(args[0]);
         Path target = Path.of(args[1]);
+        String marker = args.length == 4 ? args[2] : "node_modules/verdaccio/bin/verdaccio";
+        String label = args.length == 4 ? args[3] : "Verdaccio";
+        String tag = args.length == 4 ? "[test-tools]" : "[test-registry]";
         List<String> files = List.of("package.json", "package-lock.json");
         String checksum = checksum(source, files);
         Path stamp = target.resolve("installed.sha256");
-        if (Files.isRegularFile(target.resolve("node_modules/verdaccio/bin/verdaccio")) && Files.isRegularFile(stamp)
+        if (Files.isRegularFile(target.resolve(marker)) && Files.isRegularFile(stamp)
                 && Files.readString(stamp).strip().equals(checksum)) {
-            System.out.println("[test-registry] Verdaccio already installed in " + target + " from the same lockfile");
+            System.out.println(tag + " " + label + " already installed in " + target + " from the same lockfile");
             return;
         }
         Files.createDirectories(target);
@@ -39,13 +46,13 @@ public final class InstallTestRegistry {
         }
         boolean windows = System.getProperty("os.name").toLowerCase().startsWith("win");
         List<String> command = List.of(windows ? "npm.cmd" : "npm", "ci", "--no-audit", "--no-fund");
-        System.out.println("[test-registry] installing Verdaccio: " + String.join(" ", command) + " in " + target);
+        System.out.println(tag + " installing " + label + ": " + String.join(" ", command) + " in " + target);
         Process p;
         try {
             p = new ProcessBuilder(command).directory(target.toFile()).inheritIO().start();
         } catch (IOException e) {
-            System.err.println("[test-registry] ERROR: the tests need npm (Node.js 20 with npm 11) on PATH to install the"
-                    + " test registry (Verdaccio), and npm could not be started: " + e.getMessage()
+            System.err.println(tag + " ERROR: the tests need npm (Node.js 20 with npm 11) on PATH to install "
+                    + label + ", and npm could not be started: " + e.getMessage()
                     + ". Install Node.js (https://nodejs.org) so that 'npm --version' works, or skip the tests with"
                     + " -Dmaven.test.skip=true.");
             System.exit(1);
@@ -53,11 +60,11 @@ public final class InstallTestRegistry {
         }
         if (!p.waitFor(15, TimeUnit.MINUTES)) {
             p.destroyForcibly();
-            System.err.println("[test-registry] ERROR: npm ci did not finish within 15 minutes in " + target);
+            System.err.println(tag + " ERROR: npm ci did not finish within 15 minutes in " + target);
             System.exit(1);
         }
         if (p.exitValue() != 0) {
-            System.err.println("[test-registry] ERROR: npm ci failed with exit code " + p.exitValue() + " in " + target
+            System.err.println(tag + " ERROR: npm ci failed with exit code " + p.exitValue() + " in " + target
                     + " (see npm's output above). The tests need network access to the npm registry once.");
             System.exit(1);
         }

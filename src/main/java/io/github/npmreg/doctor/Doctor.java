@@ -28,6 +28,7 @@ public final class Doctor {
                 new RegistryChoiceCheck(),
                 new CiCheck(),
                 new CredentialsCheck(),
+                new ProvenanceReadinessCheck(),
                 new NetworkCheck(),
                 new AuthenticationCheck(),
                 new GitLabProjectCheck(),

@@ -33,7 +33,7 @@ import java.util.Objects;
  * @param requireTag        publish only from a Git tag pipeline ({@code CI_COMMIT_TAG})
  * @param releaseTagPattern the tag pattern of {@code requireTag} ({@link ReleaseTag}), {@code null} for the default
  * @param trustedPublishing publish with an OIDC ID token instead of a stored token
- * @param provenance        attach a provenance statement
+ * @param provenanceSetup   how provenance is configured (npm's {@code provenance}, the sigstore in use)
  * @param network           how network checks reach the registry; {@code null} when offline
  * @param release           the release publish would make (the same value publish plans), {@code null} when the
  *                          package has no valid name to plan one for
@@ -54,7 +54,7 @@ public record DoctorContext(
         boolean requireTag,
         String releaseTagPattern,
         boolean trustedPublishing,
-        boolean provenance,
+        ProvenanceSetup provenanceSetup,
         Network network,
         Release release) {
 
@@ -67,6 +67,30 @@ public record DoctorContext(
         credentials = credentials == null ? Credentials.none() : credentials;
         clock = clock == null ? Clock.systemUTC() : clock;
         releaseTagPattern = releaseTagPattern == null ? ReleaseTag.DEFAULT_PATTERN : releaseTagPattern;
+        provenanceSetup = provenanceSetup == null ? ProvenanceSetup.DEFAULTS : provenanceSetup;
+    }
+
+    /** provenance=true: a statement must be signed (npm's {@code --provenance}). */
+    public boolean provenance() {
+        return provenanceSetup.mode() == io.github.npmreg.provenance.ProvenanceMode.TRUE;
+    }
+
+    /**
+     * How provenance is configured.
+     *
+     * @param mode         npm's {@code provenance}: auto, true or false
+     * @param file         a bundle made elsewhere is attached instead ({@code provenanceFile})
+     * @param publicFulcio the signing certificate comes from the public Fulcio (whose audience rule is checked)
+     * @param access       the access publish sends ({@code public}, {@code restricted}, {@code null})
+     */
+    public record ProvenanceSetup(io.github.npmreg.provenance.ProvenanceMode mode, boolean file,
+            boolean publicFulcio, String access) {
+        public static final ProvenanceSetup DEFAULTS = new ProvenanceSetup(
+                io.github.npmreg.provenance.ProvenanceMode.AUTO, false, true, null);
+
+        public ProvenanceSetup {
+            Objects.requireNonNull(mode, "mode");
+        }
     }
 
     /**
@@ -169,7 +193,7 @@ public record DoctorContext(
         private boolean requireTag;
         private String releaseTagPattern;
         private boolean trustedPublishing;
-        private boolean provenance;
+        private ProvenanceSetup provenanceSetup;
         private Network network;
         private Release release;
 
@@ -198,7 +222,12 @@ public record DoctorContext(
         public Builder requireTag(boolean v) { requireTag = v; return this; }
         public Builder releaseTagPattern(String v) { releaseTagPattern = v; return this; }
         public Builder trustedPublishing(boolean v) { trustedPublishing = v; return this; }
-        public Builder provenance(boolean v) { provenance = v; return this; }
+        public Builder provenance(boolean v) {
+            provenanceSetup = new ProvenanceSetup(v ? io.github.npmreg.provenance.ProvenanceMode.TRUE
+                    : io.github.npmreg.provenance.ProvenanceMode.FALSE, false, true, "public");
+            return this;
+        }
+        public Builder provenance(ProvenanceSetup v) { provenanceSetup = v; return this; }
         public Builder network(Network v) { network = v; return this; }
 
         /**
@@ -227,8 +256,8 @@ public record DoctorContext(
 
         public DoctorContext build() {
             return new DoctorContext(packageDirectory, manifest, manifestError, tarball, tarballSizeLimit, registry,
-                    npmrc, server, credentials, environment, clock, tag, requireTag, releaseTagPattern, trustedPublishing, provenance,
-                    network, release);
+                    npmrc, server, credentials, environment, clock, tag, requireTag, releaseTagPattern, trustedPublishing,
+                    provenanceSetup, network, release);
         }
     }
 }

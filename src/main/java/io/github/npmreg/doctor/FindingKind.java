@@ -343,6 +343,56 @@ public enum FindingKind {
             "Provenance generation in GitLab CI requires \"SIGSTORE_ID_TOKEN\" with \"sigstore\" audience",
             "Add to the job: id_tokens: { SIGSTORE_ID_TOKEN: { aud: sigstore } }"),
 
+    // --- provenance (npm's rules, libnpmpublish; npmjs.org's checks of a provenance bundle) --------------------
+    PROVENANCE_NOT_GITLAB_CI("provenance-not-gitlab-ci", Status.FAIL, "provenance outside GitLab CI",
+            "provenance=true signs a statement about a GitLab CI job (its project, commit and pipeline), and this"
+                    + " build does not run in one (GITLAB_CI is unset).",
+            "npm error code EUSAGE / Automatic provenance generation not supported for provider: null",
+            "Publish from a GitLab CI job, or set <provenance>auto</provenance> (npm's default) or false."),
+    SIGSTORE_ID_TOKEN_UNREADABLE("sigstore-id-token-unreadable", Status.FAIL, "SIGSTORE_ID_TOKEN is not a JWT",
+            "SIGSTORE_ID_TOKEN does not have the header.payload.signature form of a JWT, or its payload is not JSON,"
+                    + " so Fulcio cannot certify it.",
+            "Error: error creating signing certificate - (400) There was an error processing the identity token",
+            "Declare SIGSTORE_ID_TOKEN with id_tokens on the job; do not set it as a CI/CD variable."),
+    SIGSTORE_ID_TOKEN_AUDIENCE_MISMATCH("sigstore-id-token-audience-mismatch", Status.FAIL,
+            "SIGSTORE_ID_TOKEN has the wrong audience",
+            "The public Fulcio issues signing certificates only for ID tokens with aud sigstore.",
+            "Error: error creating signing certificate - (401) There was an error processing the identity token",
+            "Set id_tokens: { SIGSTORE_ID_TOKEN: { aud: sigstore } } on the publish job."),
+    SIGSTORE_ID_TOKEN_EXPIRED("sigstore-id-token-expired", Status.FAIL, "SIGSTORE_ID_TOKEN has expired",
+            "ID tokens expire with the job timeout (5 minutes when none is set); Fulcio refuses an expired one.",
+            "Error: error creating signing certificate - (401) There was an error processing the identity token",
+            "Publish earlier in the job, or give the job a timeout long enough for the build."),
+    PROVENANCE_SELF_HOSTED_RUNNER("provenance-self-hosted-runner", Status.FAIL,
+            "provenance from a self-hosted runner",
+            "npmjs.org accepts GitLab provenance only from GitLab.com's hosted runners (ID token claim"
+                    + " runner_environment gitlab-hosted); a warning for other registries.",
+            "npm error code E422 - PUT https://registry.npmjs.org/… - Error verifying sigstore provenance bundle",
+            "Run the publish job on a GitLab.com hosted runner, or set <provenance>false</provenance>."),
+    PROVENANCE_NOT_GITLAB_COM("provenance-not-gitlab-com", Status.FAIL, "provenance from another GitLab than gitlab.com",
+            "npmjs.org accepts GitLab provenance only from https://gitlab.com; a warning for other registries.",
+            "npm error code E422 - PUT https://registry.npmjs.org/… - Error verifying sigstore provenance bundle",
+            "Publish with provenance from a gitlab.com project, or set <provenance>false</provenance>."),
+    PROVENANCE_REPOSITORY_MISSING("provenance-repository-missing", Status.FAIL,
+            "package.json has no repository.url for provenance",
+            "npmjs.org compares package.json repository.url with the repository the provenance names, and an empty"
+                    + " one never matches; a warning for other registries.",
+            "npm error code E422 - Failed to validate repository information: package.json: \"repository.url\" is"
+                    + " \"\", expected to match \"https://gitlab.com/…\" from provenance",
+            "Set \"repository\": { \"type\": \"git\", \"url\": \"git+<CI_PROJECT_URL>.git\" } in package.json."),
+    PROVENANCE_REPOSITORY_MISMATCH("provenance-repository-mismatch", Status.FAIL,
+            "repository.url is not the project that builds the package",
+            "npmjs.org refuses provenance whose source repository (CI_PROJECT_URL) is not package.json's"
+                    + " repository.url; a warning for other registries.",
+            "npm error code E422 - Failed to validate repository information: package.json: \"repository.url\" is"
+                    + " \"…\", expected to match \"https://gitlab.com/…\" from provenance",
+            "Set repository.url in package.json to git+<CI_PROJECT_URL>.git, or publish from that project."),
+    PROVENANCE_PRIVATE_PACKAGE("provenance-private-package", Status.FAIL, "provenance for a new or private package",
+            "npm signs provenance only for public packages: one the registry does not know yet, or knows as"
+                    + " private, needs access public.",
+            "npm error Can't generate provenance for new or private package, you must set `access` to public.",
+            "Set <access>public</access> (or publishConfig.access \"public\")."),
+
     // --- the doctor itself --------------------------------------------------------------------------------------
     CHECK_CRASHED("check-crashed", Status.FAIL, "a check could not run",
             "The check threw an unexpected exception: a bug in npmreg-maven-plugin, not in your setup.",

@@ -43,19 +43,27 @@ public record IdTokenClaims(String issuer, String subject, List<String> audience
      * never contains the token when it is not a JWT with a JSON object payload.
      */
     public static IdTokenClaims decode(String jwt) {
+        return decode(jwt, "NPM_ID_TOKEN", "id_tokens: { NPM_ID_TOKEN: { aud: \"npm:registry.npmjs.org\" } }");
+    }
+
+    /**
+     * {@link #decode(String)} for the token in {@code variable}; a malformed one is explained with that name and
+     * the {@code declaration} to put in .gitlab-ci.yml.
+     */
+    public static IdTokenClaims decode(String jwt, String variable, String declaration) {
         String[] parts = jwt == null ? new String[0] : jwt.strip().split("\\.", -1);
         if (parts.length != 3 || parts[1].isEmpty()) {
-            throw malformed("it does not have the three dot-separated parts of a JWT (found " + parts.length + ")");
+            throw malformed(variable, declaration, "it does not have the three dot-separated parts of a JWT (found " + parts.length + ")");
         }
         JsonNode payload;
         try {
             byte[] bytes = Base64.getUrlDecoder().decode(stripPadding(parts[1]));
             payload = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException | IOException e) {
-            throw malformed("its payload is not base64url-encoded JSON");
+            throw malformed(variable, declaration, "its payload is not base64url-encoded JSON");
         }
         if (payload == null || !payload.isObject()) {
-            throw malformed("its payload is not a JSON object");
+            throw malformed(variable, declaration, "its payload is not a JSON object");
         }
         List<String> audience = new ArrayList<>();
         JsonNode aud = payload.get("aud");
@@ -113,9 +121,9 @@ public record IdTokenClaims(String issuer, String subject, List<String> audience
         return s.replaceAll("=+$", "");
     }
 
-    private static NpmregException malformed(String why) {
-        return new NpmregException("The ID token in NPM_ID_TOKEN is not usable: " + why + ".",
-                "Declare it in the publish job of .gitlab-ci.yml as id_tokens: { NPM_ID_TOKEN: { aud: \"npm:registry.npmjs.org\" } }"
-                        + " and do not overwrite NPM_ID_TOKEN elsewhere.");
+    private static NpmregException malformed(String variable, String declaration, String why) {
+        return new NpmregException("The ID token in " + variable + " is not usable: " + why + ".",
+                "Declare it in the publish job of .gitlab-ci.yml as " + declaration
+                        + " and do not overwrite " + variable + " elsewhere.");
     }
 }

@@ -64,6 +64,15 @@ abstract class AbstractNpmregMojo extends AbstractMojo {
     protected MavenBuildLog buildLog() {
         if (buildLog == null) {
             buildLog = new MavenBuildLog(getLog());
+            // CI ID tokens are secrets wherever they might be echoed (a server's error text, -X output).
+            java.util.List<String> idTokens = new java.util.ArrayList<>();
+            for (String name : java.util.List.of("NPM_ID_TOKEN", "SIGSTORE_ID_TOKEN")) {
+                String value = environment().get(name);
+                if (value != null && !value.isBlank()) {
+                    idTokens.add(value.strip());
+                }
+            }
+            buildLog.redact(idTokens);
         }
         return buildLog;
     }

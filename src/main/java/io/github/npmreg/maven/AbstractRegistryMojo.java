@@ -100,6 +100,26 @@ abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
     @Parameter(property = PropertyNames.RETRIES, defaultValue = "2")
     protected int retries;
 
+    /**
+     * npm provenance: {@code auto} (npm's rule: under trusted publishing, for a public project and package, when
+     * SIGSTORE_ID_TOKEN is set), {@code true} (always sign; fails when it cannot) or {@code false}. Unset: package.json
+     * publishConfig.provenance, else .npmrc, else auto.
+     */
+    @Parameter(property = PropertyNames.PROVENANCE)
+    protected String provenance;
+
+    /** A sigstore bundle made elsewhere to attach instead of signing; its subject must match the tarball. */
+    @Parameter(property = PropertyNames.PROVENANCE_FILE)
+    protected File provenanceFile;
+
+    /** The Fulcio certificate authority that signs provenance (a private sigstore deployment's, if you have one). */
+    @Parameter(property = PropertyNames.FULCIO_URL, defaultValue = "https://fulcio.sigstore.dev")
+    protected String fulcioUrl;
+
+    /** The Rekor transparency log that records provenance signatures. */
+    @Parameter(property = PropertyNames.REKOR_URL, defaultValue = "https://rekor.sigstore.dev")
+    protected String rekorUrl;
+
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     protected PluginDescriptor plugin;
 
@@ -199,6 +219,45 @@ abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
         return session.getRequest().getStartTime() == null
                 ? Instant.now()
                 : session.getRequest().getStartTime().toInstant();
+    }
+
+    /** The provenance options publish and verify share (explicit, else publishConfig.provenance, else .npmrc). */
+    protected io.github.npmreg.publish.ProvenanceSettings provenanceSettings(
+            com.fasterxml.jackson.databind.node.ObjectNode manifest, io.github.npmreg.npmrc.NpmConfig npmConfig) {
+        return new io.github.npmreg.publish.ProvenanceSettings(
+                io.github.npmreg.publish.ProvenanceSettings.configuredMode(provenance, manifest, npmConfig,
+                        PropertyNames.PROVENANCE),
+                provenanceFile == null ? null : provenanceFile.toPath().toAbsolutePath(),
+                new io.github.npmreg.sigstore.KeylessSigner.Services(serviceUrl(fulcioUrl, PropertyNames.FULCIO_URL),
+                        serviceUrl(rekorUrl, PropertyNames.REKOR_URL)), java.time.Clock.systemUTC());
+    }
+
+    private static URI serviceUrl(String value, String property) {
+        try {
+            URI uri = new URI(value.strip());
+            if (uri.getHost() != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+                return uri;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        throw new io.github.npmreg.NpmregException(property + " is '" + value + "', which is not an http(s) URL.",
+                "Set it to the base URL of the service, e.g. -D" + property + "=https://fulcio.sigstore.dev, or leave"
+                        + " it unset for the public sigstore.");
+    }
+
+    /** What verify and the preflight need to know of the provenance setup. */
+    protected io.github.npmreg.doctor.DoctorContext.ProvenanceSetup provenanceSetup(
+            io.github.npmreg.publish.ProvenanceSettings settings, String access) {
+        return new io.github.npmreg.doctor.DoctorContext.ProvenanceSetup(settings.mode(), settings.file() != null,
+                settings.services().fulcio().toString().replaceAll("/+$", "")
+                        .equals(io.github.npmreg.sigstore.KeylessSigner.Services.PUBLIC.fulcio().toString()), access);
+    }
+
+    /** The .npmrc layers npm would read for this package. */
+    protected io.github.npmreg.npmrc.NpmConfig npmConfig(java.util.Map<String, String> env) {
+        return io.github.npmreg.npmrc.NpmrcFiles.load(packageDir(), env,
+                java.nio.file.Path.of(System.getProperty("user.home")));
     }
 
     protected Optional<ServerCredentials> server() {

@@ -1,5 +1,7 @@
 package io.github.npmreg.maven;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.npmreg.NpmregException;
 import io.github.npmreg.auth.ServerCredentials;
 import io.github.npmreg.doctor.DoctorContext;
@@ -47,7 +49,14 @@ final class DoctorSetup {
         }
         Path dir = mojo.packageDir();
         Optional<ServerCredentials> server = Optional.ofNullable(credentials);
-        return SetupReader.read(dir, manifest -> mojo.settings(dir.resolve("package.json"), manifest, server).build(),
-                NpmrcFiles.load(dir, env, Path.of(System.getProperty("user.home"))), serverFacts, env);
+        io.github.npmreg.npmrc.NpmConfig npmConfig = NpmrcFiles.load(dir, env, Path.of(System.getProperty("user.home")));
+        DoctorContext.Builder builder = SetupReader.read(dir,
+                manifest -> mojo.settings(dir.resolve("package.json"), manifest, server).build(), npmConfig, serverFacts,
+                env);
+        // Provenance is judged on the manifest that is published and the release's access.
+        DoctorContext probe = builder.build();
+        ObjectNode manifest = probe.manifest() instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
+        return builder.provenance(mojo.provenanceSetup(mojo.provenanceSettings(manifest, npmConfig),
+                probe.release() == null ? null : probe.release().access()));
     }
 }

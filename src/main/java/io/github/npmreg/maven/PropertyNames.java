@@ -36,6 +36,11 @@ public final class PropertyNames {
     public static final String TAG_PATTERN = "npmreg.tagPattern";
     public static final String OIDC = "npmreg.oidc";
 
+    public static final String PROVENANCE = "npmreg.provenance";
+    public static final String PROVENANCE_FILE = "npmreg.provenanceFile";
+    public static final String FULCIO_URL = "npmreg.fulcioUrl";
+    public static final String REKOR_URL = "npmreg.rekorUrl";
+
     public static final String VERIFY_FORMAT = "npmreg.verify.format";
     public static final String OFFLINE = "npmreg.offline";
 

@@ -94,7 +94,8 @@ public class PublishMojo extends AbstractRegistryMojo {
             Publisher publisher = new Publisher(client, () -> new OidcExchange(client.http(), Clock.systemUTC(), buildLog()),
                     new BackgroundProcessing.Wait(Duration.ofSeconds(Math.max(0, gitlabProcessingTimeoutSeconds)),
                             Duration.ofSeconds(1)), Clock.systemUTC(), buildLog());
-            PublishOutcome outcome = publisher.publish(release, dir, packedManifest, packed, env, otp, dryRun);
+            PublishOutcome outcome = publisher.publish(release, dir, packedManifest, packed, env, otp, dryRun,
+                    provenanceSettings(packedManifest, npmConfig(env)));
             report(release, outcome);
         }
     }

@@ -11,17 +11,24 @@ import io.github.npmreg.gitlab.ReleaseTag;
 import io.github.npmreg.manifest.GitHead;
 import io.github.npmreg.manifest.PublishManifest;
 import io.github.npmreg.pack.PackResult;
+import io.github.npmreg.provenance.Provenance;
+import io.github.npmreg.provenance.ProvenanceMode;
+import io.github.npmreg.registry.PackumentLookup;
 import io.github.npmreg.registry.PublishOutcome;
 import io.github.npmreg.registry.PublishRequest;
 import io.github.npmreg.registry.RegistryClient;
+import io.github.npmreg.registry.RegistryException;
+import io.github.npmreg.registry.Sleeper;
+import io.github.npmreg.sigstore.KeylessSigner;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * {@code npm publish} of a {@link Release} for an already packed tarball: checks the release tag when asked,
- * exchanges an OIDC token when trusted publishing applies, normalizes the manifest as npm does and hands the request
- * to the registry client.
+ * exchanges an OIDC token when trusted publishing applies, normalizes the manifest as npm does, signs or attaches the
+ * provenance bundle when npm would, and hands the request to the registry client.
  */
 public final class Publisher {
     private final RegistryClient client;
@@ -45,12 +52,19 @@ public final class Publisher {
         this.log = log;
     }
 
+    /** {@link #publish(Release, Path, ObjectNode, PackResult, Map, String, boolean, ProvenanceSettings)} with npm's
+     * provenance defaults. */
+    public PublishOutcome publish(Release release, Path packageDirectory, ObjectNode packedManifest,
+            PackResult packed, Map<String, String> env, String otp, boolean dryRun) {
+        return publish(release, packageDirectory, packedManifest, packed, env, otp, dryRun, ProvenanceSettings.DEFAULTS);
+    }
+
     /**
      * @param packageDirectory the package directory (for the git checkout and gitHead)
      * @param packedManifest   the package.json inside the tarball (the staged one when publish-config ran)
      */
     public PublishOutcome publish(Release release, Path packageDirectory, ObjectNode packedManifest,
-            PackResult packed, Map<String, String> env, String otp, boolean dryRun) {
+            PackResult packed, Map<String, String> env, String otp, boolean dryRun, ProvenanceSettings provenance) {
         release.requireValid();
         requirePackedIsRelease(release, packedManifest, packed);
         release.tagVerdict(packageDirectory, env).ifPresent(verdict -> {
@@ -71,16 +85,37 @@ public final class Publisher {
         }
         String gitHead = GitHead.of(packageDirectory).orElse(null);
         ObjectNode versionManifest = PublishManifest.normalize(packedManifest, packageDirectory, gitHead);
-        java.time.Instant uploadedAt = clock.instant();
-        PublishOutcome outcome = client.publish(new PublishRequest(release.registry().url(), release.name().toString(),
+        PublishRequest request = new PublishRequest(release.registry().url(), release.name().toString(),
                 release.name().escapedName(), release.version().published(), versionManifest, packed.tarball(),
                 packed.integrity(), packed.shasum(), release.tag().name(), release.access(), otp, credentials, dryRun,
-                release.skipExisting()));
+                release.skipExisting());
+        Optional<Provenance.Attachment> bundle = provenance(request, env, release.trustedPublishing(), dryRun,
+                provenance);
+        if (bundle.isPresent()) {
+            Provenance.Attachment a = bundle.get();
+            request = request.withTextAttachment(new PublishRequest.TextAttachment(a.fileName(), a.contentType(),
+                    a.data(), a.length()));
+        }
+        java.time.Instant uploadedAt = clock.instant();
+        PublishOutcome outcome;
+        try {
+            outcome = client.publish(request);
+        } catch (RegistryException e) {
+            if (bundle.isPresent() && (e.status() == 400 || e.status() == 422)) {
+                throw refusedWithProvenance(e, request, bundle.get());
+            }
+            throw e;
+        }
         if (outcome.result() == PublishOutcome.Result.PUBLISHED && !outcome.visible()
                 && release.registry().gitlab().level() == GitLabEndpoints.Level.PROJECT) {
             processing.await(release.registry().url(), release.name().toString(), release.name().escapedName(),
                     release.version().published(), credentials, uploadedAt, processingWait);
-            return new PublishOutcome(outcome.result(), outcome.tarballUrl(), outcome.attempts(), true);
+            outcome = new PublishOutcome(outcome.result(), outcome.tarballUrl(), outcome.attempts(), true);
+        }
+        if (bundle.isPresent() && bundle.get().entryUrl() != null
+                && (outcome.result() == PublishOutcome.Result.PUBLISHED
+                        || outcome.result() == PublishOutcome.Result.ALREADY_PUBLISHED_BY_US)) {
+            log.info("Provenance: " + release.id() + " is signed; transparency log entry " + bundle.get().entryUrl());
         }
         return outcome;
     }
@@ -100,5 +135,69 @@ public final class Publisher {
                 + "): the tarball was packed without the release's version.",
                 "bind the publish-config goal before pack in the same execution (it stages package.json with the"
                         + " version), or remove the plugin's version parameter to publish package.json's version.");
+    }
+
+    /**
+     * The provenance attachment npm would send. Signing logs an entry in a public transparency log, so it is not
+     * done for a version the registry already has (npm checks that before it signs, too).
+     */
+    private Optional<Provenance.Attachment> provenance(PublishRequest request, Map<String, String> env,
+            boolean trustedPublishing, boolean dryRun, ProvenanceSettings provenance) {
+        if (provenance.mode() == ProvenanceMode.FALSE && provenance.file() == null) {
+            return Optional.empty();
+        }
+        Provenance.Request r = new Provenance.Request(request.name(), request.version(), request.integrity(),
+                env, provenance.mode(), provenance.file(), request.access(), request.registry(),
+                repositoryUrl(request.manifest()), trustedPublishing, provenance.services(), dryRun,
+                provenance.clock().instant());
+        return new Provenance(log).prepare(r,
+                () -> client.visibility(request.registry(), request.escapedName(), request.credentials()),
+                () -> alreadyPublished(request),
+                () -> new KeylessSigner(client.http(), provenance.services(), Sleeper.SYSTEM, OidcExchange.USER_AGENT));
+    }
+
+    /**
+     * A 400 or 422 for a PUT that carried a provenance bundle: npmjs.org answers 422 when it rejects the bundle (the
+     * repository, the runner, the signature), and a registry that takes no second attachment answers 400 (Verdaccio
+     * 6: "unsupported registry call").
+     */
+    private static RuntimeException refusedWithProvenance(RegistryException e, PublishRequest request,
+            Provenance.Attachment bundle) {
+        String id = request.name() + "@" + request.version();
+        if (e.status() == 422) {
+            return new io.github.npmreg.NpmregException(request.registry() + " refused the provenance of " + id
+                    + " (E422): " + e.problem() + " npmjs.org checks that package.json repository.url names the"
+                    + " GitLab project that built it, that the job ran on a GitLab.com hosted runner, and the"
+                    + " signature.", "Fix what the registry's message names (mvn npmreg:verify checks the repository"
+                    + " URL and the runner beforehand), or publish without provenance (provenance=false).", e);
+        }
+        return new io.github.npmreg.NpmregException(request.registry() + " refused the publish of " + id + " with"
+                + " its provenance bundle (" + bundle.fileName() + ") attached: " + e.problem() + " Registries other"
+                + " than npmjs.org may not take a second attachment (Verdaccio 6 refuses any, with 400 \"unsupported"
+                + " registry call\").", "Publish to this registry without provenance: -D"
+                + "npmreg.provenance=false (<provenance>false</provenance>); provenance is for npmjs.org.", e);
+    }
+
+    private boolean alreadyPublished(PublishRequest request) {
+        try {
+            PackumentLookup lookup = client.fetch(request.registry(), request.escapedName(), request.credentials(),
+                    request.otp());
+            return lookup.hasVersion(request.version());
+        } catch (RegistryException e) {
+            return false;
+        }
+    }
+
+    /** {@code repository.url} of the normalized manifest (npm turns a shorthand into {@code {type, url}}). */
+    static String repositoryUrl(ObjectNode manifest) {
+        var repository = manifest.get("repository");
+        if (repository == null || repository.isNull()) {
+            return null;
+        }
+        if (repository.isTextual()) {
+            return repository.asText();
+        }
+        var url = repository.get("url");
+        return url == null || !url.isTextual() ? null : url.asText();
     }
 }

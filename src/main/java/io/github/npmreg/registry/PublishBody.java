@@ -100,6 +100,13 @@ final class PublishBody extends AbstractHttpEntity {
         attachment.put("content_type", "application/octet-stream");
         attachment.put("data", marker);
         attachment.put("length", tarballSize);
+        PublishRequest.TextAttachment text = r.textAttachment();
+        if (text != null) {
+            ObjectNode extra = ((ObjectNode) root.get("_attachments")).putObject(text.name());
+            extra.put("content_type", text.contentType());
+            extra.put("data", text.data());
+            extra.put("length", text.length());
+        }
         return root;
     }
 

@@ -244,6 +244,28 @@ public final class RegistryClient implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code GET <registry>/-/package/<escapedName>/visibility} (libnpmaccess {@code getVisibility}): whether the
+     * package is public, or empty when the registry does not know it (404), which npm takes as "not public".
+     *
+     * @throws RegistryException for any other error answer
+     */
+    public Optional<Boolean> visibility(URI registry, String escapedName, Credentials credentials) {
+        BuildLog log = redacting(credentials, null);
+        String base = registry.toString().replaceAll("/+$", "");
+        URI url = URI.create(base + "/-/package/" + escapedName + "/visibility");
+        Map<String, String> headers = Map.of("accept", "application/json");
+        Answer a = withRetries("GET", url, log, () -> send("GET", url, credentials, headers, null));
+        if (a.status() == 404) {
+            return Optional.empty();
+        }
+        if (a.status() != 200) {
+            throw RegistryDiagnosis.explain("GET", url, a.status(), a.headers(), a.body(), credentials.toString(), -1);
+        }
+        JsonNode visible = parseObject("GET", url, a).get("public");
+        return Optional.of(visible != null && visible.asBoolean(false));
+    }
+
     @Override
     public void close() {
         try {

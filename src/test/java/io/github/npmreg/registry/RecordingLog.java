@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Collects log lines for assertions. */
-final class RecordingLog implements BuildLog {
+public final class RecordingLog implements BuildLog {
     final List<String> lines = new CopyOnWriteArrayList<>();
 
     @Override
@@ -23,7 +23,7 @@ final class RecordingLog implements BuildLog {
         lines.add("DEBUG " + message);
     }
 
-    String all() {
+    public String all() {
         return String.join("\n", lines);
     }
 }
