@@ -39,5 +39,8 @@ public final class PropertyNames {
     public static final String VERIFY_FORMAT = "npmreg.verify.format";
     public static final String OFFLINE = "npmreg.offline";
 
+    // Maven-native builds (issue 12): npm packaging, reactor summary, workspaces.
+    public static final String DEPLOY_TO_MAVEN_REPOSITORY = "npmreg.deployToMavenRepository";
+
     private PropertyNames() {}
 }

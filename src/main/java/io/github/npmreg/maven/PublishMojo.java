@@ -10,6 +10,8 @@ import io.github.npmreg.gitlab.OidcExchange;
 import io.github.npmreg.manifest.ManifestReader;
 import io.github.npmreg.pack.PackResult;
 import io.github.npmreg.publish.PublishPlan;
+import io.github.npmreg.reactor.Outcome;
+import io.github.npmreg.reactor.PackageResult;
 import io.github.npmreg.publish.PublishPlanner;
 import io.github.npmreg.publish.PublishSettings;
 import io.github.npmreg.publish.Publisher;
@@ -53,13 +55,39 @@ public class PublishMojo extends AbstractRegistryMojo {
     @Parameter(property = PropertyNames.PREFLIGHT, defaultValue = "true")
     private boolean preflight;
 
+    /**
+     * With {@code <packaging>npm</packaging>}: also deploy the tarball (and the POM) to the Maven repository of
+     * {@code distributionManagement}, by maven-deploy-plugin right after the npm publish. Off by default, so
+     * {@code mvn deploy} needs no Maven repository. Other packagings run maven-deploy-plugin as usual.
+     */
+    @Parameter(property = PropertyNames.DEPLOY_TO_MAVEN_REPOSITORY, defaultValue = "false")
+    private boolean deployToMavenRepository;
+
     /** Where the tarball is written when publish has to pack it itself. */
     @Parameter(property = "npmreg.tarballDirectory", defaultValue = "${project.build.directory}")
     private File tarballDirectory;
 
+    /** What this execution had decided when it failed, for the summary row. */
+    private PublishPlan plan;
+
     @Inject
     public PublishMojo(SettingsDecrypter decrypter) {
         super(decrypter);
+    }
+
+    /**
+     * The npm packaging's deploy phase runs maven-deploy-plugin after this goal (see components.xml); it is switched
+     * off here, through the property its {@code skip} parameter reads, unless the user wants both repositories.
+     * A value the user set (POM property, {@code -D}) is left alone. Also when this goal is skipped.
+     */
+    @Override
+    protected void beforeSkipCheck() {
+        if (NpmPackaging.of(project) && !deployToMavenRepository
+                && !project.getProperties().containsKey(NpmPackaging.MAVEN_DEPLOY_SKIP)) {
+            project.getProperties().setProperty(NpmPackaging.MAVEN_DEPLOY_SKIP, "true");
+            getLog().debug("maven-deploy-plugin is off for the npm packaging (-D"
+                    + PropertyNames.DEPLOY_TO_MAVEN_REPOSITORY + " deploys the tarball to the Maven repository too)");
+        }
     }
 
     @Override
@@ -75,6 +103,7 @@ public class PublishMojo extends AbstractRegistryMojo {
         Map<String, String> env = environment();
         PublishSettings settings = publishSettings(manifestFile, manifest, server(), otp, dryRun, skipExisting);
         PublishPlan plan = PublishPlanner.plan(settings);
+        this.plan = plan;
         buildLog().redact(plan.credentials().secrets());
         getLog().info("Registry " + plan.registry().url() + " (" + plan.registry().reason() + ")");
         getLog().info("Credentials: " + (plan.trustedPublishing() ? "npm trusted publishing (OIDC)" : plan.credentials()));
@@ -112,6 +141,8 @@ public class PublishMojo extends AbstractRegistryMojo {
     }
 
     private void report(PublishPlan plan, PublishOutcome outcome) {
+        ReactorResults.record(session, project, PackageResult.of(plan.name().toString(), plan.version(), plan.tag(),
+                plan.registry().url().toString(), outcome));
         String id = plan.name() + "@" + plan.version();
         switch (outcome.result()) {
             case PUBLISHED, ALREADY_PUBLISHED_BY_US -> {
@@ -123,6 +154,22 @@ public class PublishMojo extends AbstractRegistryMojo {
             case DRY_RUN -> getLog().info("(dry run) " + id + " would be published to " + plan.registry().url()
                     + " with tag " + plan.tag() + "; nothing was sent");
         }
+    }
+
+    @Override
+    protected void skipped(String property) {
+        ReactorResults.PackageId id = ReactorResults.packageId(packageDir(), project.getArtifactId());
+        ReactorResults.record(session, project, new PackageResult(id.name(), id.version(), tag, null, Outcome.SKIPPED,
+                property));
+    }
+
+    @Override
+    protected PackageResult failure(String cause) {
+        if (plan == null) {
+            return super.failure(cause);
+        }
+        return new PackageResult(plan.name().toString(), plan.version(), plan.tag(), plan.registry().url().toString(),
+                Outcome.FAILED, cause);
     }
 
     @Override
