@@ -70,23 +70,27 @@ public class PublishMojo extends AbstractRegistryMojo {
     /** What this execution had decided when it failed, for the summary row. */
     private PublishPlan plan;
 
+    /** The summary's reason when the preflight stopped the publish: its first failed check, not the whole report. */
+    private String preflightCause;
+
     @Inject
     public PublishMojo(SettingsDecrypter decrypter) {
         super(decrypter);
     }
 
     /**
-     * The npm packaging's deploy phase runs maven-deploy-plugin after this goal (see components.xml); it is switched
-     * off here, through the property its {@code skip} parameter reads, unless the user wants both repositories.
-     * A value the user set (POM property, {@code -D}) is left alone. Also when this goal is skipped.
+     * The npm packaging's deploy phase runs maven-deploy-plugin after this goal (see components.xml): this parameter
+     * decides whether it deploys, through the project property its {@code skip} parameter reads, so an inherited
+     * {@code maven.deploy.skip} (a reactor parent's, say) does not decide it. {@code -Dmaven.deploy.skip} on the
+     * command line still wins. Also when this goal is skipped.
      */
     @Override
     protected void beforeSkipCheck() {
-        if (NpmPackaging.of(project) && !deployToMavenRepository
-                && !project.getProperties().containsKey(NpmPackaging.MAVEN_DEPLOY_SKIP)) {
-            project.getProperties().setProperty(NpmPackaging.MAVEN_DEPLOY_SKIP, "true");
-            getLog().debug("maven-deploy-plugin is off for the npm packaging (-D"
-                    + PropertyNames.DEPLOY_TO_MAVEN_REPOSITORY + " deploys the tarball to the Maven repository too)");
+        if (NpmPackaging.of(project)) {
+            project.getProperties().setProperty(NpmPackaging.MAVEN_DEPLOY_SKIP, String.valueOf(!deployToMavenRepository));
+            getLog().debug("maven-deploy-plugin " + (deployToMavenRepository ? "deploys the tarball to the Maven repository"
+                    : "is off for the npm packaging (-D" + PropertyNames.DEPLOY_TO_MAVEN_REPOSITORY
+                            + " deploys the tarball to the Maven repository too)"));
         }
     }
 
@@ -134,6 +138,8 @@ public class PublishMojo extends AbstractRegistryMojo {
             buildLog().warn("preflight " + problem.status().tag() + " " + problem.title() + " (" + problem.id() + ")");
         }
         if (report.failed()) {
+            report.problems().stream().filter(f -> f.status() == Status.FAIL).findFirst().ifPresent(f ->
+                    preflightCause = "preflight: " + f.title() + " (" + f.id() + "): " + f.cause());
             throw report.asPublishFailure("mvn npmreg:verify shows the full report; -D" + PropertyNames.PREFLIGHT
                     + "=false skips these checks");
         }
@@ -169,7 +175,7 @@ public class PublishMojo extends AbstractRegistryMojo {
             return super.failure(cause);
         }
         return new PackageResult(plan.name().toString(), plan.version(), plan.tag(), plan.registry().url().toString(),
-                Outcome.FAILED, cause);
+                Outcome.FAILED, preflightCause == null ? cause : buildLog().clean(preflightCause));
     }
 
     @Override

@@ -78,7 +78,8 @@ final class ReactorResults {
 
     /**
      * Every package of the session, in reactor order: the recorded results, plus one row for each module that would
-     * have published but has none, because its build failed elsewhere or never ran (an earlier failure stopped it).
+     * have published but has none, because its build failed elsewhere or never ran (an earlier failure stopped it);
+     * those rows have no version, since the version a module publishes may come from its POM, not package.json.
      * Empty when nothing was recorded, e.g. a {@code mvn package} that went through.
      */
     static List<PackageResult> results(MavenSession session) {
@@ -106,7 +107,6 @@ final class ReactorResults {
                 Map<String, String> row = new HashMap<>();
                 row.put("project", key);
                 row.put("name", missing.name());
-                put(row, "version", missing.version());
                 row.put("outcome", missing.outcome().name());
                 put(row, "detail", missing.detail());
                 rows.add(row);
