@@ -26,13 +26,30 @@ log.eachLine { line ->
 }
 assert summaries.size() == 3 : "expected one summary per invocation, found ${summaries*.heading}"
 
-// 1. -T 2: three packages published (the Java module has none), in reactor order, with the POM's version.
+// 1. -T 2: five packages published (the Java module has none), in reactor order, with the POM's version; the
+// workspaces root's private workspace skipped, its workspaces dependencies first (lib before app).
 def first = summaries[0]
-assert first.heading == 'npm packages: 3 published'
-assert first.rows.collect { it[1] } == ['@it/reactor-core', '@it/reactor-ui', '@it/reactor-legacy']
-first.rows.each { assert it[0] == 'published' && it[2] == '1.0.0' && it[3] == 'latest' && it[4] == url : it }
+assert first.heading == 'npm packages: 5 published, 1 skipped' : first.heading
+assert first.rows.collect { it[0] + ' ' + it[1] } == ['published @it/reactor-core', 'published @it/reactor-ui',
+        'published @it/reactor-legacy', 'skipped @it/reactor-ws-internal', 'published @it/reactor-ws-lib',
+        'published @it/reactor-ws-app'] : first.rows
+first.rows.findAll { it[0] == 'published' }.each {
+    assert it[2] == '1.0.0' && it[3] == 'latest' && it[4] == url : it
+}
+assert first.rows[3][5] == '"private": true'
+assert log.contains('[WARNING] Skipping workspace @it/reactor-ws-internal, marked as private')
 def tmp = basedir.toPath().resolve('target/verify')
 ['core', 'ui', 'legacy'].each { assert reg.view(tmp.resolve("view-${it}"), "@it/reactor-${it}@1.0.0") != null : it }
+// The private root and the private workspace are not in the registry; app installs with lib, and its tarball
+// follows the root's .npmignore (npm reads the ignore files between the root and a workspace).
+assert reg.view(tmp.resolve('view-root'), '@it/reactor-web-root') == null : 'the private root was published'
+assert reg.view(tmp.resolve('view-internal'), '@it/reactor-ws-internal') == null : 'a private workspace was published'
+assert reg.installAndRun(tmp.resolve('consumer-ws'), '@it/reactor-ws-app@1.0.0',
+        "console.log(require('@it/reactor-ws-app')())") == 'app uses lib'
+def appTarball = new File(basedir, 'web/target/npmreg/workspaces/packages-app/it-reactor-ws-app-1.0.0.tgz')
+assert appTarball.isFile()
+def appFiles = new groovy.json.JsonSlurper().parse(new File(basedir, 'web/target/npmreg/workspaces/packages-app/pack.json')).files*.path
+assert appFiles.sort() == ['index.js', 'package.json'] : appFiles
 // ui's package installs with its dependency on core from the same registry.
 def out = reg.installAndRun(tmp.resolve('consumer'), '@it/reactor-ui@1.0.0', "console.log(require('@it/reactor-ui')())")
 assert out == 'core greets ui'
@@ -42,7 +59,7 @@ assert !(log =~ /(?i)not marked as thread-safe|not marked as @threadSafe/) : 'a 
 
 // 2. --fail-at-end: both failures named with their cause; core skipped as existing; the Java module still built.
 def second = summaries[1]
-assert second.heading == 'npm packages: 1 skipped, 2 failed' : second.heading
+assert second.heading == 'npm packages: 4 skipped, 2 failed' : second.heading
 def byName = second.rows.collectEntries { [(it[1]): it] }
 assert byName['@it/reactor-core'][0] == 'skipped' && byName['@it/reactor-core'][5].contains('already in the registry')
 def ui = byName['@it/reactor-ui']
@@ -56,9 +73,9 @@ assert log =~ /server \.+ SUCCESS/
 
 // 3. fail-fast: ui fails, so server and legacy are not built; legacy's package is listed as not built.
 def third = summaries[2]
-assert third.heading == 'npm packages: 2 skipped, 1 failed' : third.heading
-assert third.rows.collect { it[0] + ' ' + it[1] } ==
-        ['skipped @it/reactor-core', 'failed @it/reactor-ui', 'skipped @it/reactor-legacy'] : third.rows
+assert third.heading == 'npm packages: 3 skipped, 1 failed' : third.heading
+assert third.rows.collect { it[0] + ' ' + it[1] } == ['skipped @it/reactor-core', 'failed @it/reactor-ui',
+        'skipped @it/reactor-legacy', 'skipped @it/reactor-web-root'] : third.rows
 assert third.rows[2][2] == '-' && third.rows[2].last().contains('not built')
 assert third.rows[1].last().startsWith('preflight: ') : 'the cause is the failed check: ' + third.rows[1]
 

@@ -102,10 +102,17 @@ abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
     protected io.github.npmreg.publish.PublishSettings publishSettings(java.nio.file.Path manifestFile,
             com.fasterxml.jackson.databind.node.ObjectNode manifest, Optional<ServerCredentials> server, String otp,
             boolean dryRun, boolean skipExisting) {
-        java.nio.file.Path dir = packageDir();
+        return publishSettings(packageDir(), manifestFile, manifest, packageDir(), server, otp, dryRun, skipExisting);
+    }
+
+    /** The same for a package in {@code dir} whose project .npmrc npm reads from {@code npmrcDir} (a workspace's root). */
+    protected io.github.npmreg.publish.PublishSettings publishSettings(java.nio.file.Path dir,
+            java.nio.file.Path manifestFile, com.fasterxml.jackson.databind.node.ObjectNode manifest,
+            java.nio.file.Path npmrcDir, Optional<ServerCredentials> server, String otp, boolean dryRun,
+            boolean skipExisting) {
         java.util.Map<String, String> env = environment();
         return new io.github.npmreg.publish.PublishSettings(dir, manifestFile, manifest, explicitRegistry(), server,
-                io.github.npmreg.npmrc.NpmrcFiles.load(dir, env, java.nio.file.Path.of(System.getProperty("user.home"))),
+                io.github.npmreg.npmrc.NpmrcFiles.load(npmrcDir, env, java.nio.file.Path.of(System.getProperty("user.home"))),
                 env, tag, access, otp, dryRun, skipExisting, requireTag, tagPattern, oidc);
     }
 

@@ -18,6 +18,16 @@ final class DoctorSetup {
     private DoctorSetup() {}
 
     static DoctorContext.Builder read(AbstractRegistryMojo mojo, Path packageDir, Map<String, String> env) {
+        // The manifest publish will send: the staged one when publish-config ran in this build.
+        return read(mojo, packageDir, PackedPackage.manifestFile(mojo.project, packageDir), packageDir, env);
+    }
+
+    /**
+     * @param manifestFile the package.json that is published
+     * @param npmrcDir     where npm reads the project .npmrc (a workspace's is its workspaces root's)
+     */
+    static DoctorContext.Builder read(AbstractRegistryMojo mojo, Path packageDir, Path manifestFile, Path npmrcDir,
+            Map<String, String> env) {
         DoctorContext.SettingsServer serverFacts = null;
         ServerCredentials credentials = null;
         String id = mojo.serverId;
@@ -41,8 +51,7 @@ final class DoctorSetup {
         if (credentials != null) {
             mojo.buildLog().redact(java.util.List.of(credentials.password() == null ? "" : credentials.password()));
         }
-        // The manifest publish will send: the staged one when publish-config ran in this build.
-        return SetupReader.read(packageDir, PackedPackage.manifestFile(mojo.project, packageDir), mojo.explicitRegistry(),
-                NpmrcFiles.load(packageDir, env, Path.of(System.getProperty("user.home"))), serverFacts, credentials, env);
+        return SetupReader.read(packageDir, manifestFile, mojo.explicitRegistry(),
+                NpmrcFiles.load(npmrcDir, env, Path.of(System.getProperty("user.home"))), serverFacts, credentials, env);
     }
 }

@@ -1,5 +1,18 @@
 package io.github.npmreg.maven;
 
+import io.github.npmreg.NpmregException;
+import io.github.npmreg.pack.OwnOutputs;
+import io.github.npmreg.pack.PackRequest;
+import io.github.npmreg.pack.PackSummary;
+import io.github.npmreg.pack.Packer;
+import io.github.npmreg.pack.TarballName;
+import io.github.npmreg.reactor.Workspace;
+import io.github.npmreg.reactor.WorkspaceOrder;
+import io.github.npmreg.reactor.WorkspaceSet;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import io.github.npmreg.doctor.Doctor;
 import io.github.npmreg.doctor.DoctorContext;
 import io.github.npmreg.doctor.Finding;
@@ -63,6 +76,22 @@ public class PublishMojo extends AbstractRegistryMojo {
     @Parameter(property = PropertyNames.DEPLOY_TO_MAVEN_REPOSITORY, defaultValue = "false")
     private boolean deployToMavenRepository;
 
+    /**
+     * From an npm workspaces root: publish these workspaces instead of the root, as {@code npm publish --workspaces}
+     * ({@code all}) or {@code --workspace} (package names, workspace folders, or a folder whose subfolders are
+     * workspaces) do: each packed from its own folder, dependencies first, private ones skipped. On the command
+     * line: {@code -Dnpmreg.workspaces=all} or a comma-separated list.
+     */
+    @Parameter(property = PropertyNames.WORKSPACES)
+    private List<String> workspaces;
+
+    /** With {@code workspaces}: also publish the workspaces root itself (npm's {@code --include-workspace-root}). */
+    @Parameter(property = PropertyNames.INCLUDE_WORKSPACE_ROOT, defaultValue = "false")
+    private boolean includeWorkspaceRoot;
+
+    /** Publishing workspaces: each one's row is recorded as it goes, so the goal's failure adds none. */
+    private boolean inWorkspaces;
+
     /** Where the tarball is written when publish has to pack it itself. */
     @Parameter(property = "npmreg.tarballDirectory", defaultValue = "${project.build.directory}")
     private File tarballDirectory;
@@ -96,6 +125,10 @@ public class PublishMojo extends AbstractRegistryMojo {
 
     @Override
     protected void run() {
+        if (workspaces != null && !workspaces.isEmpty()) {
+            publishWorkspaces();
+            return;
+        }
         Path dir = packageDir();
         PackResult packed = PackedPackage.packedInThisBuild(project);
         if (packed == null) {
@@ -103,9 +136,20 @@ public class PublishMojo extends AbstractRegistryMojo {
             packed = PackedPackage.pack(project, dir, workDir(), tarballDirectory.toPath().toAbsolutePath(), buildLog());
         }
         Path manifestFile = PackedPackage.manifestFile(project, dir);
-        ObjectNode manifest = ManifestReader.read(manifestFile);
+        publish(dir, manifestFile, ManifestReader.read(manifestFile), packed, dir);
+    }
+
+    /**
+     * The per-package pipeline: plan (registry, credentials, tag, access), preflight, publish, summary row.
+     *
+     * @param npmrcDir where npm reads the project .npmrc: the package's folder, or for a workspace its workspaces root
+     */
+    private void publish(Path dir, Path manifestFile, ObjectNode manifest, PackResult packed, Path npmrcDir) {
+        this.plan = null;
+        this.preflightCause = null;
         Map<String, String> env = environment();
-        PublishSettings settings = publishSettings(manifestFile, manifest, server(), otp, dryRun, skipExisting);
+        PublishSettings settings = publishSettings(dir, manifestFile, manifest, npmrcDir, server(), otp, dryRun,
+                skipExisting);
         PublishPlan plan = PublishPlanner.plan(settings);
         this.plan = plan;
         buildLog().redact(plan.credentials().secrets());
@@ -116,7 +160,7 @@ public class PublishMojo extends AbstractRegistryMojo {
         }
         try (RegistryClient client = client(plan.registry().url())) {
             if (preflight) {
-                preflight(client, plan, packed, env);
+                preflight(client, plan, packed, env, dir, manifestFile, npmrcDir);
             }
             Publisher publisher = new Publisher(client, () -> new OidcExchange(client.http(), Clock.systemUTC(), buildLog()),
                     buildLog());
@@ -125,9 +169,91 @@ public class PublishMojo extends AbstractRegistryMojo {
         }
     }
 
+    /**
+     * {@code npm publish --workspaces} from a workspaces root: each selected workspace packed from its own folder
+     * with npm's rules and published, dependencies first; private ones skipped with npm's warning. Like npm, the
+     * first failure stops the rest (listed as skipped in the summary) and fails the goal.
+     */
+    private void publishWorkspaces() {
+        Path root = packageDir();
+        Path rootManifestFile = root.resolve("package.json");
+        if (!Files.isRegularFile(rootManifestFile)) {
+            throw new NpmregException("There is no package.json in " + root + " to read the workspaces from.",
+                    "set <packageDirectory> (or -D" + PropertyNames.PACKAGE_DIRECTORY + ") to the workspaces root.");
+        }
+        ObjectNode rootManifest = ManifestReader.parse(rootManifestFile);
+        List<Workspace> selected = WorkspaceOrder.dependenciesFirst(
+                WorkspaceSet.select(root, rootManifest, workspaces, includeWorkspaceRoot));
+        getLog().info("Workspaces to publish, dependencies first: " + selected.stream()
+                .map(w -> w.isRoot() ? w.name() + " (the root)" : w.name() + " (" + w.relativePath() + ")")
+                .collect(Collectors.joining(", ")));
+        List<Path> workspaceDirs = selected.stream().filter(w -> !w.isRoot()).map(Workspace::directory).toList();
+        inWorkspaces = true;
+        RuntimeException failure = null;
+        String failedName = null;
+        for (Workspace ws : selected) {
+            String version = ws.manifest().path("version").asText(null);
+            if (failure != null) {
+                ReactorResults.record(session, project, new PackageResult(ws.name(), version, null, null,
+                        Outcome.SKIPPED, "not published: " + failedName + " failed before it"));
+                continue;
+            }
+            if (ws.isPrivate()) {
+                // npm 11: "Skipping workspace <name>, marked as private" (a warning, not a failure).
+                buildLog().warn("Skipping workspace " + ws.name() + ", marked as private");
+                ReactorResults.record(session, project, new PackageResult(ws.name(), version, null, null,
+                        Outcome.SKIPPED, "\"private\": true"));
+                continue;
+            }
+            getLog().info("");
+            getLog().info("Workspace " + ws.name() + (ws.isRoot() ? " (the workspaces root)" : " in " + ws.relativePath()));
+            try {
+                publishWorkspace(root, ws, workspaceDirs);
+            } catch (RuntimeException e) {
+                failure = e;
+                failedName = ws.name();
+                String cause = e instanceof NpmregException n ? n.problem() : String.valueOf(e);
+                PackageResult row = failure(buildLog().clean(cause));
+                ReactorResults.record(session, project, plan != null ? row
+                        : new PackageResult(ws.name(), version, null, null, Outcome.FAILED, row.detail()));
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void publishWorkspace(Path root, Workspace ws, List<Path> workspaceDirs) {
+        this.plan = null;
+        Path dir = ws.directory();
+        Path manifestFile;
+        Path work;
+        List<Path> exclude = new ArrayList<>();
+        if (ws.isRoot()) {
+            // The root as publish-config staged it; npm leaves the workspace folders out of the root's tarball.
+            manifestFile = PackedPackage.manifestFile(project, root);
+            work = workDir();
+            exclude.addAll(workspaceDirs);
+        } else {
+            manifestFile = dir.resolve("package.json");
+            work = workDir().resolve("workspaces").resolve(ws.relativePath().replace('/', '-'));
+        }
+        ObjectNode manifest = ManifestReader.read(manifestFile);
+        Path tarball = work.resolve(TarballName.of(manifest.path("name").asText(), manifest.path("version").asText()));
+        exclude.add(workDir());
+        exclude.add(tarball);
+        Packer packer = new Packer(OwnOutputs.excluding(exclude), Runtime.getRuntime().availableProcessors());
+        PackResult packed = packer.pack(new PackRequest(dir, manifestFile, manifest, work, work.resolve("pack.json")));
+        for (String line : PackSummary.lines(packed, false)) {
+            buildLog().info(line);
+        }
+        publish(dir, manifestFile, manifest, packed, root);
+    }
+
     /** The doctor's checks that need no write; a failure stops the build with the same finding verify shows. */
-    private void preflight(RegistryClient client, PublishPlan plan, PackResult packed, Map<String, String> env) {
-        DoctorContext context = DoctorSetup.read(this, packageDir(), env)
+    private void preflight(RegistryClient client, PublishPlan plan, PackResult packed, Map<String, String> env,
+            Path dir, Path manifestFile, Path npmrcDir) {
+        DoctorContext context = DoctorSetup.read(this, dir, manifestFile, npmrcDir, env)
                 .clock(Clock.systemUTC()).tag(plan.tag()).requireTag(requireTag).releaseTagPattern(tagPattern)
                 .trustedPublishing(plan.trustedPublishing()).tarball(packed.tarball())
                 .network(session.isOffline() ? null
@@ -167,6 +293,13 @@ public class PublishMojo extends AbstractRegistryMojo {
         ReactorResults.PackageId id = ReactorResults.packageId(packageDir(), project.getArtifactId());
         ReactorResults.record(session, project, new PackageResult(id.name(), id.version(), tag, null, Outcome.SKIPPED,
                 property));
+    }
+
+    @Override
+    protected void failed(String cause) {
+        if (!inWorkspaces) {
+            super.failed(cause);
+        }
     }
 
     @Override
