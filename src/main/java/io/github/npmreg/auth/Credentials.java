@@ -5,7 +5,7 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * What authenticates requests to one registry, and where it came from. {@link #toString()} never shows the secret:
+ * What authenticates requests to one registry, and where it came from. {@code toString()} never shows the secret:
  * only the kind, the source and at most the last four characters.
  */
 public sealed interface Credentials {

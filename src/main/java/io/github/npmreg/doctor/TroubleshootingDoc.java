@@ -32,17 +32,25 @@ public final class TroubleshootingDoc {
         out.append("| id | status | problem |\n|---|---|---|\n");
         for (FindingKind kind : FindingKind.values()) {
             out.append("| [`").append(kind.id()).append("`](#").append(kind.id()).append(") | ")
-                    .append(kind.status()).append(" | ").append(kind.title()).append(" |\n");
+                    .append(kind.status()).append(" | ").append(text(kind.title())).append(" |\n");
         }
         for (FindingKind kind : FindingKind.values()) {
             out.append("\n## ").append(kind.id()).append("\n\n")
-                    .append("**").append(capitalize(kind.title())).append("** (")
+                    .append("**").append(text(capitalize(kind.title()))).append("** (")
                     .append(kind.status() == Status.FAIL ? "fails the build" : "warning").append(")\n\n")
-                    .append("- **Cause:** ").append(kind.cause()).append('\n')
+                    .append("- **Cause:** ").append(text(kind.cause())).append('\n')
                     .append("- **What you see:** `").append(kind.typicalError().replace("`", "'")).append("`\n")
-                    .append("- **Fix:** ").append(kind.fix()).append('\n');
+                    .append("- **Fix:** ").append(text(kind.fix())).append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * Prose for Markdown: a POM element such as {@code <tag>next</tag>} would otherwise be read as an HTML tag (GitHub
+     * drops it, the site's renderer fails on it).
+     */
+    private static String text(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static String capitalize(String s) {

@@ -1,6 +1,8 @@
 package io.github.npmreg.maven;
 
 import io.github.npmreg.NpmregException;
+import io.github.npmreg.reactor.Outcome;
+import io.github.npmreg.reactor.PackageResult;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Map;
@@ -38,21 +40,64 @@ abstract class AbstractNpmregMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (inSummary()) {
+            ReactorResults.registerListener(session);
+        }
+        beforeSkipCheck();
         if (skip || skipGoal()) {
-            getLog().info("Skipping " + goalName() + " (" + (skip ? PropertyNames.SKIP : skipProperty()) + ")");
+            String property = skip ? PropertyNames.SKIP : skipProperty();
+            getLog().info("Skipping " + goalName() + " (" + property + ")");
+            skipped(property);
             return;
         }
         try {
             run();
         } catch (NpmregException e) {
             // The user's setup is wrong: the message names the file/field/server and the fix.
+            failed(buildLog().clean(e.problem()));
             throw new MojoFailureException(buildLog().clean(e.getMessage()), e);
+        } catch (MojoFailureException | MojoExecutionException e) {
+            failed(buildLog().clean(String.valueOf(e.getMessage())));
+            throw e;
         } catch (RuntimeException e) {
+            failed(buildLog().clean(String.valueOf(e)));
             throw new MojoExecutionException(goalName() + " failed unexpectedly: " + buildLog().clean(String.valueOf(e)), e);
         }
     }
 
     protected abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    /** What a goal does even when it is skipped (e.g. settings for the plugins that run after it). */
+    protected void beforeSkipCheck() {}
+
+    /**
+     * Whether this goal's failures (and the publishing goals' results) belong in the package summary at the end of
+     * the build. The troubleshooter reports its own findings.
+     */
+    protected boolean inSummary() {
+        return true;
+    }
+
+    /** Called when the goal is skipped by {@code property}; the publishing goals record it for the summary. */
+    protected void skipped(String property) {}
+
+    /** Records a failure of this goal for the package summary; {@code cause} is one cleaned line. */
+    protected void failed(String cause) {
+        if (!inSummary()) {
+            return;
+        }
+        try {
+            ReactorResults.record(session, project, failure(cause));
+        } catch (RuntimeException e) {
+            getLog().debug("Could not record the failure for the summary: " + e);
+        }
+    }
+
+    /** The summary row of a failure; the publishing goal adds what it had decided (tag, registry). */
+    protected PackageResult failure(String cause) {
+        ReactorResults.PackageId id = ReactorResults.packageId(packageDir(), project.getArtifactId());
+        return new PackageResult(id.name(), id.version(), null, null, Outcome.FAILED, goalName() + ": " + cause);
+    }
 
     protected abstract String goalName();
 

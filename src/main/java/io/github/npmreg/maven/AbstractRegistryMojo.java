@@ -155,17 +155,25 @@ abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
     /** {@link #settings(Optional)} for a package.json already read. */
     protected PublishSettings.Builder settings(Path manifestFile, ObjectNode manifest,
             Optional<ServerCredentials> server) {
-        Path dir = packageDir();
+        return settings(packageDir(), packageDir(), manifestFile, manifest, server).version(version, versionOrigin());
+    }
+
+    /**
+     * The release settings of a package in {@code dir} whose project .npmrc npm reads from {@code npmrcDir} (a
+     * workspace's is its workspaces root's), with the version as package.json has it: the version parameter is the
+     * root package's only.
+     */
+    protected PublishSettings.Builder settings(Path dir, Path npmrcDir, Path manifestFile, ObjectNode manifest,
+            Optional<ServerCredentials> server) {
         Map<String, String> env = environment();
         return PublishSettings.builder(dir, manifestFile, manifest)
-                .version(version, versionOrigin())
                 .buildStart(buildStart())
                 .registry(registry)
                 .gitlab(gitlab == null ? null : gitlab.toShorthand())
                 .tag(tag).access(access).requireTag(requireTag).tagPattern(tagPattern).skipExisting(skipExisting)
                 .oidc(oidc)
                 .server(server)
-                .npmConfig(NpmrcFiles.load(dir, env, Path.of(System.getProperty("user.home"))))
+                .npmConfig(NpmrcFiles.load(npmrcDir, env, Path.of(System.getProperty("user.home"))))
                 .env(env);
     }
 
@@ -256,7 +264,12 @@ abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
 
     /** The .npmrc layers npm would read for this package. */
     protected io.github.npmreg.npmrc.NpmConfig npmConfig(java.util.Map<String, String> env) {
-        return io.github.npmreg.npmrc.NpmrcFiles.load(packageDir(), env,
+        return npmConfig(packageDir(), env);
+    }
+
+    /** The .npmrc layers npm reads for a package whose project .npmrc is in {@code npmrcDir}. */
+    protected io.github.npmreg.npmrc.NpmConfig npmConfig(Path npmrcDir, java.util.Map<String, String> env) {
+        return io.github.npmreg.npmrc.NpmrcFiles.load(npmrcDir, env,
                 java.nio.file.Path.of(System.getProperty("user.home")));
     }
 

@@ -6,10 +6,10 @@ import io.github.npmreg.NpmregException;
 import io.github.npmreg.auth.ServerCredentials;
 import io.github.npmreg.doctor.DoctorContext;
 import io.github.npmreg.doctor.SetupReader;
-import io.github.npmreg.npmrc.NpmrcFiles;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.apache.maven.settings.Server;
 
 /**
@@ -21,6 +21,19 @@ final class DoctorSetup {
     private DoctorSetup() {}
 
     static DoctorContext.Builder read(AbstractRegistryMojo mojo, Map<String, String> env) {
+        Path dir = mojo.packageDir();
+        return read(mojo, dir, dir, env,
+                (manifest, server) -> mojo.settings(dir.resolve("package.json"), manifest, server).build());
+    }
+
+    /**
+     * @param packageDir  the folder with the package.json to judge
+     * @param npmrcDir    where npm reads the project .npmrc (a workspace's is its workspaces root's)
+     * @param settingsFor the release settings for the parsed package.json and the decrypted server
+     */
+    static DoctorContext.Builder read(AbstractRegistryMojo mojo, Path packageDir, Path npmrcDir,
+            Map<String, String> env,
+            BiFunction<ObjectNode, Optional<ServerCredentials>, io.github.npmreg.publish.PublishSettings> settingsFor) {
         DoctorContext.SettingsServer serverFacts = null;
         ServerCredentials credentials = null;
         String id = mojo.serverId;
@@ -47,12 +60,10 @@ final class DoctorSetup {
         if (credentials != null && credentials.password() != null) {
             mojo.buildLog().redact(java.util.List.of(credentials.password()));
         }
-        Path dir = mojo.packageDir();
         Optional<ServerCredentials> server = Optional.ofNullable(credentials);
-        io.github.npmreg.npmrc.NpmConfig npmConfig = NpmrcFiles.load(dir, env, Path.of(System.getProperty("user.home")));
-        DoctorContext.Builder builder = SetupReader.read(dir,
-                manifest -> mojo.settings(dir.resolve("package.json"), manifest, server).build(), npmConfig, serverFacts,
-                env);
+        io.github.npmreg.npmrc.NpmConfig npmConfig = mojo.npmConfig(npmrcDir, env);
+        DoctorContext.Builder builder = SetupReader.read(packageDir, manifest -> settingsFor.apply(manifest, server),
+                npmConfig, serverFacts, env);
         // Provenance is judged on the manifest that is published and the release's access.
         DoctorContext probe = builder.build();
         ObjectNode manifest = probe.manifest() instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();

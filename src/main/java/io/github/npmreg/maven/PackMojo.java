@@ -12,8 +12,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
 
 /**
- * Packs the npm package exactly as {@code npm pack} does (same files, same tar bytes before compression) and attaches
- * the tarball to the project (type {@code tgz}, classifier {@code npm}).
+ * Packs the npm package exactly as {@code npm pack} does (same files, same tar bytes before compression). With
+ * {@code <packaging>npm</packaging>} the tarball becomes the project's main artifact; with any other packaging it is
+ * attached (type {@code tgz}, classifier {@code npm}).
  */
 @Mojo(name = "pack", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class PackMojo extends AbstractNpmregMojo {
@@ -25,11 +26,14 @@ public class PackMojo extends AbstractNpmregMojo {
     @Parameter(property = "npmreg.tarballDirectory", defaultValue = "${project.build.directory}")
     private File tarballDirectory;
 
-    /** Attach the tarball to the Maven project, so install and deploy plugins see it. */
+    /**
+     * Attach the tarball to the Maven project, so install and deploy plugins see it. With the {@code npm} packaging
+     * the tarball is the main artifact whatever this says.
+     */
     @Parameter(property = "npmreg.attach", defaultValue = "true")
     private boolean attach;
 
-    /** The classifier of the attached artifact. */
+    /** The classifier of the attached artifact (not used with the {@code npm} packaging). */
     @Parameter(property = "npmreg.classifier", defaultValue = "npm")
     private String classifier;
 
@@ -49,11 +53,31 @@ public class PackMojo extends AbstractNpmregMojo {
                             + ") to the folder that holds package.json.");
         }
         PackResult result = PackedPackage.pack(project, dir, workDir(), tarballDirectory.toPath().toAbsolutePath(), buildLog());
-        if (attach) {
+        if (NpmPackaging.of(project)) {
+            project.getArtifact().setFile(result.tarball().toFile());
+            getLog().info("Main artifact of " + project.getArtifactId() + ": " + result.filename() + " (packaging npm,"
+                    + " installed and deployed as " + project.getArtifactId() + "-" + project.getVersion() + ".tgz)");
+            warnOnVersionMismatch(result.version());
+        } else if (attach) {
             projectHelper.attachArtifact(project, "tgz", classifier, result.tarball().toFile());
             getLog().info("Attached " + result.filename() + " to " + project.getArtifactId() + " (type tgz, classifier "
                     + classifier + ")");
         }
+    }
+
+    /**
+     * The Maven coordinates and the npm version tell different stories when they differ; a SNAPSHOT project publishes
+     * {@code X-SNAPSHOT.<timestamp>}, which is still its own version.
+     */
+    private void warnOnVersionMismatch(String npmVersion) {
+        String mavenVersion = project.getVersion();
+        if (npmVersion.equals(mavenVersion) || npmVersion.startsWith(mavenVersion + ".")) {
+            return;
+        }
+        buildLog().warn("The npm version " + npmVersion + " differs from the project version " + mavenVersion
+                + ": the Maven artifact is " + project.getArtifactId() + "-" + mavenVersion + ".tgz while npm gets "
+                + npmVersion + ". Set <version>${project.version}</version> in the plugin's configuration to publish"
+                + " the POM's version, or give package.json the same version.");
     }
 
     @Override

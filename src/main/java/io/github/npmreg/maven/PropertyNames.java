@@ -47,5 +47,10 @@ public final class PropertyNames {
     // --- release model (issue #8) ---
     public static final String GITLAB_PROCESSING_TIMEOUT = "npmreg.gitlab.processingTimeoutSeconds";
 
+    // Maven-native builds (issue 12): npm packaging, reactor summary, workspaces.
+    public static final String DEPLOY_TO_MAVEN_REPOSITORY = "npmreg.deployToMavenRepository";
+    public static final String WORKSPACES = "npmreg.workspaces";
+    public static final String INCLUDE_WORKSPACE_ROOT = "npmreg.includeWorkspaceRoot";
+
     private PropertyNames() {}
 }

@@ -76,6 +76,11 @@ public class VerifyMojo extends AbstractRegistryMojo {
     }
 
     @Override
+    protected boolean inSummary() {
+        return false;
+    }
+
+    @Override
     protected String goalName() {
         return "npmreg:verify";
     }

@@ -28,13 +28,13 @@ import java.util.Set;
  *       ({@link #rulesFromWorkspaceRoot}).
  * </ul>
  */
-final class Workspaces {
+public final class Workspaces {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Workspaces() {}
 
     /** map-workspaces: folders below {@code root} that hold a package.json and match a {@code workspaces} glob. */
-    static Set<Path> members(Path root, JsonNode manifest) {
+    public static Set<Path> members(Path root, JsonNode manifest) {
         List<IgnorePattern> include = new ArrayList<>();
         List<IgnorePattern> exclude = new ArrayList<>();
         for (String glob : patterns(manifest)) {

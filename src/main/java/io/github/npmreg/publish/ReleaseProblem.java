@@ -23,7 +23,7 @@ public record ReleaseProblem(Kind kind, NpmregException detail) {
         GITLAB_GROUP_ENDPOINT,
         /** GitLab's instance-level URL as publish registry (no PUT route there). */
         GITLAB_INSTANCE_ENDPOINT,
-        /** The <gitlab> shorthand is incomplete. */
+        /** The {@code <gitlab>} shorthand is incomplete. */
         GITLAB_SHORTHAND_INVALID,
         /** The credentials are configured but cannot be used (empty settings.xml password, unset ${VAR}). */
         CREDENTIALS_UNUSABLE,

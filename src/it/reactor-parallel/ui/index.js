@@ -1,0 +1,1 @@
+module.exports = () => require('@it/reactor-core')('ui');

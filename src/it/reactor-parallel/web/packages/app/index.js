@@ -1,0 +1,1 @@
+module.exports = () => 'app uses ' + require('@it/reactor-ws-lib');
