@@ -10,5 +10,8 @@ def report = new JsonSlurper().parse(new File(basedir, 'target/npmreg/verify.jso
 assert report.failed == false : "verify failed on a good setup: ${report.findings.findAll { it.status == 'FAIL' }}"
 assert report.findings.find { it.id == 'authentication' && it.status == 'PASS' && it.evidence.contains("authenticated as 'ci'") } != null
 assert log.contains('verify passed')
+// The execution-level <tag> is named as unseen by verify run alone, with the fix.
+assert log.contains("execution 'publish-next' of this plugin sets <tag>") : 'the execution-level configuration was not named'
+assert log.contains("move them to the plugin's <configuration>")
 assert !log.contains(new ItRegistry(itRegistryDir).token())
 return true

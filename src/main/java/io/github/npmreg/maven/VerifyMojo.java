@@ -39,6 +39,7 @@ public class VerifyMojo extends AbstractRegistryMojo {
 
     @Override
     protected void run() throws MojoFailureException {
+        warnAboutExecutionConfiguration();
         boolean noNetwork = offline || session.isOffline();
         Map<String, String> env = environment();
         DoctorContext.Builder builder = DoctorSetup.read(this, env).clock(Clock.systemUTC());
@@ -72,6 +73,42 @@ public class VerifyMojo extends AbstractRegistryMojo {
         if (report.failed()) {
             throw new MojoFailureException("npmreg:verify found " + report.counts().get(Status.FAIL)
                     + " problem(s); each is listed above with its cause and fix.");
+        }
+    }
+
+    /**
+     * Run alone ({@code mvn npmreg:verify}), this goal gets the plugin-level {@code <configuration>} only: what an
+     * {@code <execution>} of the POM sets for its own goals (a {@code <version>}, a {@code <tag>}) is not seen, so the
+     * release judged could differ from the one {@code mvn deploy} makes. Say so instead of judging silently.
+     */
+    private void warnAboutExecutionConfiguration() {
+        if (mojoExecution == null || project == null || !"default-cli".equals(mojoExecution.getExecutionId())) {
+            return;
+        }
+        org.apache.maven.model.Plugin plugin = project.getPlugin(mojoExecution.getMojoDescriptor()
+                .getPluginDescriptor().getPluginLookupKey());
+        if (plugin == null) {
+            return;
+        }
+        java.util.Set<String> parameters = mojoExecution.getMojoDescriptor().getParameterMap().keySet();
+        for (org.apache.maven.model.PluginExecution execution : plugin.getExecutions()) {
+            if ("default-cli".equals(execution.getId())
+                    || !(execution.getConfiguration() instanceof org.codehaus.plexus.util.xml.Xpp3Dom config)) {
+                continue;
+            }
+            java.util.List<String> seen = new java.util.ArrayList<>();
+            for (org.codehaus.plexus.util.xml.Xpp3Dom child : config.getChildren()) {
+                if (parameters.contains(child.getName()) && !seen.contains("<" + child.getName() + ">")) {
+                    seen.add("<" + child.getName() + ">");
+                }
+            }
+            if (!seen.isEmpty()) {
+                getLog().warn("The POM's execution '" + execution.getId() + "' of this plugin sets "
+                        + String.join(", ", seen) + " in its own <configuration>, which mvn npmreg:verify run alone"
+                        + " does not read: the release judged here may differ from the one mvn deploy makes. Fix:"
+                        + " move them to the plugin's <configuration> (every goal then shares them), or pass them"
+                        + " here as -Dnpmreg.<name>=...");
+            }
         }
     }
 
