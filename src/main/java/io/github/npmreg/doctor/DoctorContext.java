@@ -99,12 +99,25 @@ public record DoctorContext(
      * @param url    the registry URL exactly as configured (the checks look at its trailing slash)
      * @param reason why this one, e.g. {@code @acme:registry in /home/ci/project/.npmrc line 1}
      */
-    public record RegistryChoice(String url, String reason) {
+    public record RegistryChoice(String url, String reason, boolean chosen) {
+        /** What the setup names in place of a URL when the release has no usable publish registry. */
+        static final String NONE = "(invalid)";
+
         public RegistryChoice {
             Objects.requireNonNull(url, "url");
             Objects.requireNonNull(reason, "reason");
         }
+
+        public RegistryChoice(String url, String reason) {
+            this(url, reason, true);
+        }
+
+        /** No registry could be chosen (the release's problem says why); checks that need one skip. */
+        public static RegistryChoice none(String reason) {
+            return new RegistryChoice(NONE, reason, false);
+        }
     }
+
 
     /**
      * One {@code key=value} line of an .npmrc file.
@@ -203,6 +216,9 @@ public record DoctorContext(
         public Builder tarball(Path v) { tarball = v; return this; }
         public Builder tarballSizeLimit(Long v) { tarballSizeLimit = v; return this; }
         public Builder registry(String url, String reason) { registry = new RegistryChoice(url, reason); return this; }
+
+        /** The release has no usable publish registry: {@code reason} says why. */
+        public Builder noRegistry(String reason) { registry = RegistryChoice.none(reason); return this; }
 
         /** The registry as {@link io.github.npmreg.auth.RegistrySelection} chose it, with the URL as configured. */
         public Builder registry(SelectedRegistry selected) {

@@ -78,28 +78,47 @@ public record Report(List<Finding> findings) {
      */
     public String toText() {
         StringBuilder out = new StringBuilder();
+        for (Block block : toBlocks()) {
+            out.append(block.text()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /**
+     * The text report as blocks, one per finding and a last one for the totals, each with the status a log gives
+     * it (the totals' is FAIL when the report failed), so a caller picks the log level from the status, not the text.
+     */
+    public List<Block> toBlocks() {
+        List<Block> blocks = new java.util.ArrayList<>();
         for (Finding f : findings) {
+            StringBuilder out = new StringBuilder();
             out.append(f.status().tag()).append(' ').append(f.title());
             if (!f.isProblem()) {
                 if (f.evidence() != null) {
                     out.append(": ").append(f.evidence());
                 }
-                out.append('\n');
+                blocks.add(new Block(f.status(), out.toString()));
                 continue;
             }
             out.append(" (").append(f.id()).append(")\n");
             line(out, "cause", f.cause());
             line(out, "evidence", f.evidence());
             line(out, "fix", f.fix());
+            blocks.add(new Block(f.status(), out.toString().stripTrailing()));
         }
         Map<Status, Long> c = counts();
+        StringBuilder out = new StringBuilder();
         out.append(failed() ? "verify FAILED: " : "verify passed: ")
                 .append(c.get(Status.PASS)).append(" passed, ")
                 .append(c.get(Status.WARN)).append(" warnings, ")
                 .append(c.get(Status.FAIL)).append(" failed, ")
-                .append(c.get(Status.SKIPPED)).append(" skipped\n");
-        return out.toString();
+                .append(c.get(Status.SKIPPED)).append(" skipped");
+        blocks.add(new Block(failed() ? Status.FAIL : Status.PASS, out.toString()));
+        return blocks;
     }
+
+    /** One finding's lines of the text report (or the totals line) and its status. */
+    public record Block(Status status, String text) {}
 
     private static void line(StringBuilder out, String label, String value) {
         if (value != null && !value.isBlank()) {

@@ -49,7 +49,7 @@ public final class SetupReader {
         Release release = PublishPlanner.plan(settingsFor.apply(manifest));
         builder.release(release);
         if (release.registry() == null) {
-            builder.registry("(invalid)", release.problems().isEmpty() ? "no registry"
+            builder.noRegistry(release.problems().isEmpty() ? "no registry"
                     : release.problems().get(0).detail().problem());
         }
         return builder;

@@ -287,7 +287,7 @@ public class PublishMojo extends AbstractRegistryMojo {
                         (manifest, server) -> settingsFor.apply(manifest))
                 .clock(Clock.systemUTC()).tarball(packed.tarball());
         if (!session.isOffline() && client != null && builder.registry() != null
-                && !"(invalid)".equals(builder.registry().url())) {
+                && builder.registry().chosen()) {
             builder.network(new RegistryClientNetwork(client, clientConfig(java.net.URI.create(builder.registry().url()))));
         }
         Report report = Doctor.standard().preflight(builder.build());

@@ -49,7 +49,7 @@ public class VerifyMojo extends AbstractRegistryMojo {
         }
         Report report;
         DoctorContext.RegistryChoice choice = builder.registry();
-        if (noNetwork || choice == null || "(invalid)".equals(choice.url())) {
+        if (noNetwork || choice == null || !choice.chosen()) {
             report = Doctor.standard().run(builder.build(), Doctor.categoriesFor(true));
         } else {
             URI url = URI.create(choice.url());
@@ -58,11 +58,13 @@ public class VerifyMojo extends AbstractRegistryMojo {
                         Doctor.categoriesFor(false));
             }
         }
-        for (String line : report.toText().split("\\R")) {
-            if (line.startsWith("[FAIL]")) {
-                buildLog().warn(line);
-            } else {
-                buildLog().info(line);
+        for (Report.Block block : report.toBlocks()) {
+            for (String line : block.text().split("\\R")) {
+                if (block.status() == Status.FAIL) {
+                    buildLog().warn(line);
+                } else {
+                    buildLog().info(line);
+                }
             }
         }
         if ("json".equalsIgnoreCase(format)) {
