@@ -79,5 +79,12 @@ assert third.rows.collect { it[0] + ' ' + it[1] } == ['skipped @it/reactor-core'
 assert third.rows[2][2] == '-' && third.rows[2].last().contains('not built')
 assert third.rows[1].last().startsWith('preflight: ') : 'the cause is the failed check: ' + third.rows[1]
 
+// 4. mvn npmreg:verify from the root judges every npm module, not only the first project; the parent and the Java
+// module are not npm modules and are skipped.
+assert log.contains('Skipping npmreg:verify for reactor-parallel: not an npm module')
+assert log.contains('Skipping npmreg:verify for server: not an npm module')
+def verdicts = (log =~ /verify (passed|FAILED): /).count
+assert verdicts == 4 : "expected a verify verdict for core, ui, legacy and web, found ${verdicts}"
+
 assert !log.contains(reg.token()) && !log.contains(reg.otherToken()) : 'a token leaked into the build log'
 return true

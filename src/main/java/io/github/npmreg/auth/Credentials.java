@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * What authenticates requests to one registry, and where it came from. {@code toString()} never shows the secret:
- * only the kind, the source and at most the last four characters.
+ * only the kind, the source and, for a token, at most its last four characters (a password shows none: unlike a
+ * token's random tail, the end of a password a person chose narrows it down).
  */
 public sealed interface Credentials {
 
@@ -67,7 +68,7 @@ public sealed interface Credentials {
 
         @Override
         public String toString() {
-            return "username '" + username + "' and password " + Redaction.hint(password) + " from " + source;
+            return "username '" + username + "' and a password (hidden) from " + source;
         }
     }
 

@@ -37,6 +37,11 @@ final class MavenBuildLog implements BuildLog {
         log.warn(clean(message));
     }
 
+    /** Maven's error level: what the build fails for, shown under {@code -q} too. */
+    void error(String message) {
+        log.error(clean(message));
+    }
+
     @Override
     public void debug(String message) {
         if (log.isDebugEnabled()) {

@@ -22,7 +22,9 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * read-only requests), the GitLab project, publishing state and CI. One line per check; each problem with its cause,
  * evidence and fix, consequences of a failed check skipped. Fails the build when a check failed.
  */
-@Mojo(name = "verify", threadSafe = true, requiresProject = false)
+// A project goal, not an aggregator: in a reactor every module is verified (requiresProject=false would make Maven
+// run it once, on the first project only).
+@Mojo(name = "verify", threadSafe = true)
 public class VerifyMojo extends AbstractRegistryMojo {
     /** {@code text} (the build log) or {@code json} (also written to {@code target/npmreg/verify.json}). */
     @Parameter(property = PropertyNames.VERIFY_FORMAT, defaultValue = "text")
@@ -39,6 +41,11 @@ public class VerifyMojo extends AbstractRegistryMojo {
 
     @Override
     protected void run() throws MojoFailureException {
+        if (isOtherModuleOfReactor()) {
+            getLog().info("Skipping npmreg:verify for " + project.getArtifactId() + ": not an npm module (no"
+                    + " package.json in " + packageDir() + ", no npm packaging, the plugin not in its build)");
+            return;
+        }
         warnAboutExecutionConfiguration();
         boolean noNetwork = offline || session.isOffline();
         Map<String, String> env = environment();
@@ -60,10 +67,11 @@ public class VerifyMojo extends AbstractRegistryMojo {
         }
         for (Report.Block block : report.toBlocks()) {
             for (String line : block.text().split("\\R")) {
-                if (block.status() == Status.FAIL) {
-                    buildLog().warn(line);
-                } else {
-                    buildLog().info(line);
+                // A FAIL is an error line, so it shows under -q as well; a WARN is Maven's warning.
+                switch (block.status()) {
+                    case FAIL -> buildLog().error(line);
+                    case WARN -> buildLog().warn(line);
+                    default -> buildLog().info(line);
                 }
             }
         }
@@ -76,6 +84,20 @@ public class VerifyMojo extends AbstractRegistryMojo {
             throw new MojoFailureException("npmreg:verify found " + report.counts().get(Status.FAIL)
                     + " problem(s); each is listed above with its cause and fix.");
         }
+    }
+
+    /**
+     * In a reactor, {@code mvn npmreg:verify} reaches every module: a parent POM or a Java module that has no
+     * package.json, is not of the npm packaging and does not use this plugin is not judged (alone, it still is).
+     */
+    private boolean isOtherModuleOfReactor() {
+        if (project == null || session.getProjects() == null || session.getProjects().size() < 2
+                || "npm".equals(project.getPackaging())
+                || java.nio.file.Files.exists(packageDir().resolve("package.json"))) {
+            return false;
+        }
+        String key = mojoExecution.getMojoDescriptor().getPluginDescriptor().getPluginLookupKey();
+        return project.getBuildPlugins().stream().noneMatch(p -> key.equals(p.getKey()));
     }
 
     /**
@@ -93,6 +115,10 @@ public class VerifyMojo extends AbstractRegistryMojo {
             return;
         }
         java.util.Set<String> parameters = mojoExecution.getMojoDescriptor().getParameterMap().keySet();
+        // Maven copies the plugin-level configuration into every execution (the npm packaging's default-* ones
+        // included): only what an execution sets differently is unseen here.
+        org.codehaus.plexus.util.xml.Xpp3Dom shared = plugin.getConfiguration()
+                instanceof org.codehaus.plexus.util.xml.Xpp3Dom dom ? dom : null;
         for (org.apache.maven.model.PluginExecution execution : plugin.getExecutions()) {
             if ("default-cli".equals(execution.getId())
                     || !(execution.getConfiguration() instanceof org.codehaus.plexus.util.xml.Xpp3Dom config)) {
@@ -100,7 +126,9 @@ public class VerifyMojo extends AbstractRegistryMojo {
             }
             java.util.List<String> seen = new java.util.ArrayList<>();
             for (org.codehaus.plexus.util.xml.Xpp3Dom child : config.getChildren()) {
-                if (parameters.contains(child.getName()) && !seen.contains("<" + child.getName() + ">")) {
+                org.codehaus.plexus.util.xml.Xpp3Dom same = shared == null ? null : shared.getChild(child.getName());
+                if (parameters.contains(child.getName()) && !seen.contains("<" + child.getName() + ">")
+                        && (same == null || !same.equals(child))) {
                     seen.add("<" + child.getName() + ">");
                 }
             }
