@@ -2,6 +2,7 @@ package io.github.npmreg.doctor;
 
 import io.github.npmreg.auth.Credentials;
 import io.github.npmreg.auth.Redaction;
+import io.github.npmreg.auth.SettingsPassword;
 import io.github.npmreg.doctor.DoctorContext.NpmrcLine;
 import io.github.npmreg.gitlab.GitLabEndpoints;
 import java.net.URI;
@@ -65,11 +66,16 @@ final class CredentialsCheck implements Check {
                     "add <server><id>" + server.id() + "</id><password>${env.NPM_TOKEN}</password></server> to "
                             + server.settingsFiles().split(" and ")[0].replace(" (does not exist)", "")
                             + (ids.isEmpty() ? "" : ", or set serverId to one of " + String.join(", ", ids))));
+        } else if (server != null && server.unusable() != null
+                && server.unusable().problem() == SettingsPassword.Problem.VARIABLE_UNSET) {
+            findings.add(Finding.of(FindingKind.SETTINGS_SERVER_VARIABLE_UNSET, id(), server.unusable().message(),
+                    server.unusable().fix()));
         } else if (server != null && server.decryptError() != null) {
             findings.add(Finding.of(FindingKind.SETTINGS_SERVER_DECRYPT_FAILED, id(),
                     "server '" + server.id() + "': " + server.decryptError(),
-                    "re-encrypt the password of server '" + server.id()
-                            + "' with mvn --encrypt-password and check ~/.m2/settings-security.xml"));
+                    server.unusable() != null ? server.unusable().fix()
+                            : "re-encrypt the password of server '" + server.id()
+                                    + "' with mvn --encrypt-password and check ~/.m2/settings-security.xml"));
         } else if (server != null && !server.hasPassword()) {
             findings.add(Finding.of(FindingKind.TOKEN_EMPTY, id(),
                     "settings.xml server '" + server.id() + "' has no <password> (the token)",

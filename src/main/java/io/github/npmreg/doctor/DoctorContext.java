@@ -3,6 +3,7 @@ package io.github.npmreg.doctor;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.npmreg.auth.Credentials;
 import io.github.npmreg.auth.SelectedRegistry;
+import io.github.npmreg.auth.SettingsPassword;
 import io.github.npmreg.gitlab.ReleaseTag;
 import io.github.npmreg.publish.Release;
 import io.github.npmreg.npmrc.NpmConfig;
@@ -149,14 +150,26 @@ public record DoctorContext(
      * @param decryptError why the password could not be decrypted, {@code null} when it could
      */
     public record SettingsServer(String id, boolean found, String decryptError, String username, boolean hasPassword,
-            List<String> availableIds, String settingsFiles) {
+            List<String> availableIds, String settingsFiles, SettingsPassword.Unusable unusable) {
         public SettingsServer {
             availableIds = availableIds == null ? List.of() : List.copyOf(availableIds);
             settingsFiles = settingsFiles == null ? "settings.xml" : settingsFiles;
         }
 
+        public SettingsServer(String id, boolean found, String decryptError, String username, boolean hasPassword,
+                List<String> availableIds, String settingsFiles) {
+            this(id, found, decryptError, username, hasPassword, availableIds, settingsFiles, null);
+        }
+
         public SettingsServer(String id, boolean found, String decryptError, String username, boolean hasPassword) {
             this(id, found, decryptError, username, hasPassword, List.of(), null);
+        }
+
+        /** A found server whose password cannot be used, and why (the kind decides the finding). */
+        public static SettingsServer unusable(String id, String username, List<String> availableIds,
+                String settingsFiles, SettingsPassword.Unusable unusable) {
+            return new SettingsServer(id, true, unusable.message(), username, true, availableIds, settingsFiles,
+                    unusable);
         }
     }
 

@@ -103,6 +103,13 @@ public enum FindingKind {
             "The server's password is encrypted ({…}) but Maven cannot decrypt it with settings-security.xml.",
             "[ERROR] Failed to decrypt password for server …",
             "Re-encrypt it with mvn --encrypt-password, or check ~/.m2/settings-security.xml."),
+    SETTINGS_SERVER_VARIABLE_UNSET("settings-server-variable-unset", Status.FAIL,
+            "settings.xml password is a variable that is not set",
+            "The server's <password> is ${env.NPM_TOKEN} (or another ${...}) and the variable is not set where Maven "
+                    + "runs, so Maven kept the text as written; nothing usable would be sent.",
+            "[ERROR] Failed to decrypt password for server … (Maven takes the unresolved {…} for an encrypted value)",
+            "Set the variable in the environment that runs Maven (in GitLab CI a masked CI/CD variable), or write the "
+                    + "token into the <password>."),
     TOKEN_EMPTY("token-empty", Status.FAIL, "the token is empty",
             "A credential entry exists but its value is empty, often an environment variable that is not set in "
                     + "this job.",
@@ -428,7 +435,7 @@ public enum FindingKind {
         return switch (this) {
             case REGISTRY_URL_INVALID, SCOPE_REGISTRY_MISSING, PUBLISH_CONFIG_REGISTRY_OVERRIDDEN,
                     GITLAB_GROUP_ENDPOINT_FOR_PUBLISH, GITLAB_INSTANCE_ENDPOINT_FOR_PUBLISH -> java.util.Set.of(Premise.REGISTRY);
-            case SETTINGS_SERVER_MISSING, SETTINGS_SERVER_DECRYPT_FAILED, TOKEN_EMPTY, TOKEN_KIND_MISMATCH,
+            case SETTINGS_SERVER_MISSING, SETTINGS_SERVER_DECRYPT_FAILED, SETTINGS_SERVER_VARIABLE_UNSET, TOKEN_EMPTY, TOKEN_KIND_MISMATCH,
                     NPMRC_AUTH_MISSING, CI_REGISTRY_OTHER_SERVER, ID_TOKEN_MISSING, ID_TOKEN_UNREADABLE,
                     ID_TOKEN_AUDIENCE_MISMATCH, ID_TOKEN_EXPIRED, ID_TOKEN_SELF_HOSTED_RUNNER -> java.util.Set.of(Premise.CREDENTIALS);
             case DNS_FAILED, TCP_FAILED, TLS_UNTRUSTED_CERTIFICATE, TLS_HOSTNAME_MISMATCH, TLS_FAILED -> java.util.Set.of(Premise.NETWORK);

@@ -51,6 +51,9 @@ final class DoctorSetup {
                             credentials == null ? null : credentials.username(),
                             credentials != null && credentials.password() != null && !credentials.password().isEmpty(),
                             servers.ids(), servers.files());
+                } catch (io.github.npmreg.auth.SettingsPassword.Failure e) {
+                    serverFacts = DoctorContext.SettingsServer.unusable(id, raw.getUsername(), servers.ids(),
+                            servers.files(), e.unusable());
                 } catch (NpmregException e) {
                     serverFacts = new DoctorContext.SettingsServer(id, true, e.problem(), raw.getUsername(),
                             raw.getPassword() != null && !raw.getPassword().isEmpty(), servers.ids(), servers.files());

@@ -2,6 +2,7 @@ package io.github.npmreg.maven;
 
 import io.github.npmreg.NpmregException;
 import io.github.npmreg.auth.ServerCredentials;
+import io.github.npmreg.auth.SettingsPassword;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -57,6 +58,10 @@ final class SettingsServers {
         if (server == null) {
             throw new NpmregException(missing(serverId), missingFix(serverId));
         }
+        java.util.Optional<String> variable = SettingsPassword.unresolvedVariable(server.getPassword());
+        if (variable.isPresent()) {
+            throw SettingsPassword.variableUnset(serverId, files(), variable.get()).toException();
+        }
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         List<SettingsProblem> problems = result.getProblems().stream()
                 .filter(p -> p.getSeverity() == SettingsProblem.Severity.ERROR
@@ -64,15 +69,21 @@ final class SettingsServers {
                 .collect(Collectors.toList());
         if (!problems.isEmpty()) {
             // A decryption message names the server, never the password.
-            throw new NpmregException(
-                    "The password of settings.xml server '" + serverId + "' (" + files() + ") could not be decrypted: "
-                            + problems.stream().map(SettingsProblem::getMessage).collect(Collectors.joining("; ")),
-                    "check ~/.m2/settings-security.xml (or -Dsettings.security=<file>) holds the master password the"
-                            + " password was encrypted with, or re-encrypt it with mvn --encrypt-password.");
+            java.nio.file.Path security = securityFile();
+            throw SettingsPassword.undecryptable(serverId, files(), java.nio.file.Files.exists(security),
+                    security.toString(),
+                    problems.stream().map(SettingsProblem::getMessage).collect(Collectors.joining("; "))).toException();
         }
         Server decrypted = result.getServer();
         return Optional.of(new ServerCredentials(serverId, decrypted.getUsername(), decrypted.getPassword(),
                 userFile()));
+    }
+
+    /** Where Maven 3 reads the master password: -Dsettings.security, else ~/.m2/settings-security.xml. */
+    private static java.nio.file.Path securityFile() {
+        String configured = System.getProperty("settings.security");
+        return configured != null && !configured.isBlank() ? java.nio.file.Path.of(configured)
+                : java.nio.file.Path.of(System.getProperty("user.home"), ".m2", "settings-security.xml");
     }
 
     String missing(String serverId) {
@@ -83,7 +94,8 @@ final class SettingsServers {
 
     String missingFix(String serverId) {
         return "add <server><id>" + serverId + "</id><password>TOKEN</password></server> to " + userFile()
-                + (ids().isEmpty() ? "" : ", or set serverId (-D" + PropertyNames.SERVER_ID + ") to one of "
-                        + String.join(", ", ids())) + ".";
+                + (ids().isEmpty() ? "" : ", or set <serverId> in the plugin's configuration in pom.xml (-D"
+                        + PropertyNames.SERVER_ID + " when the POM sets none) to one of " + String.join(", ", ids()))
+                + ".";
     }
 }

@@ -50,6 +50,15 @@ class CredentialsCheckTest {
     }
 
     @Test
+    void settingsServerWithAnUnsetVariableNamesTheVariable() {
+        var unusable = io.github.npmreg.auth.SettingsPassword.variableUnset("gitlab", "settings.xml", "env.NPM_TOKEN");
+        Finding f = problem(Setup.hello(dir, GITLAB).server(SettingsServer.unusable("gitlab", null,
+                java.util.List.of("gitlab"), "settings.xml", unusable)));
+        assertEquals(FindingKind.SETTINGS_SERVER_VARIABLE_UNSET.id(), f.id());
+        assertTrue(f.fix().contains("NPM_TOKEN"), f.fix());
+    }
+
+    @Test
     void emptyToken() {
         assertEquals(FindingKind.TOKEN_EMPTY.id(), problem(Setup.hello(dir, GITLAB).credentials(Setup.token(""))).id());
         assertEquals(FindingKind.TOKEN_EMPTY.id(), problem(Setup.hello(dir, GITLAB)
