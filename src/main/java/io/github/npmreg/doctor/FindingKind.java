@@ -250,7 +250,8 @@ public enum FindingKind {
             "The tag already points at a higher version; publishing would move it back and users installing "
                     + "the tag would get an older release.",
             "(no error: npm install pkg@latest then installs the older version)",
-            "Publish the backport under another tag: <tag>v1-latest</tag>."),
+            "Publish the backport under another tag: <tag>latest-1</tag>; or name the tag to move it back on purpose "
+                    + "(<tag>latest</tag>), as npm publish --tag latest does."),
     GITLAB_METADATA_REDIRECTED("gitlab-metadata-redirected", Status.WARN,
             "GitLab forwarded the metadata request to npmjs",
             "GitLab found no package with this name at this endpoint and redirected to the public registry. "

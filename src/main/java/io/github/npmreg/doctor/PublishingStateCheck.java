@@ -133,6 +133,15 @@ final class PublishingStateCheck implements Check {
         String tagged = Json.text(packument.path("dist-tags"), tag);
         Semver current = tagged == null ? null : Semver.parse(tagged);
         Semver mine = Semver.parse(version);
+        // npm refuses only an implicit tag ("Cannot implicitly apply the \"latest\" tag because previously published
+        // version ... is higher"); a tag the user names (<tag>, -Dnpmreg.tag) moves back as asked.
+        boolean named = context.release() != null
+                && context.release().tag().origin() == io.github.npmreg.publish.DistTag.Origin.TAG_PARAMETER;
+        if (current != null && mine != null && mine.isLowerThan(current) && named) {
+            findings.add(Finding.pass(this, name + "@" + version + " is new on " + registry + "; '" + tag
+                    + "' moves back from " + tagged + " as the tag parameter asks"));
+            return findings;
+        }
         if (current != null && mine != null && mine.isLowerThan(current)) {
             findings.add(Finding.of(FindingKind.DIST_TAG_BACKWARDS, id(),
                     "dist-tag '" + tag + "' points at " + tagged + "; publishing " + version + " would move it back",

@@ -137,6 +137,15 @@ class ReleaseJudgementTest {
     }
 
     @Test
+    void aNamedTagMovesBackAsNpmPublishTagDoes() {
+        Report report = verify("backwards-named", SOURCE_ZERO, npmrc(), Map.of("GITLAB_TOKEN", API),
+                b -> b.version("1.5.0", VersionOrigin.PROJECT_VERSION).tag("latest"));
+        assertEquals(List.of(), problems(report), report.toText());
+        assertTrue(report.find("publishing-state").orElseThrow().evidence().contains("moves back from"),
+                report.toText());
+    }
+
+    @Test
     void anExpiredGitLabTokenIsOneFinding() {
         Report report = verify("expired", SOURCE_ZERO, npmrc(), Map.of("GITLAB_TOKEN", EXPIRED),
                 b -> b.version("3.0.0", VersionOrigin.PROJECT_VERSION));
