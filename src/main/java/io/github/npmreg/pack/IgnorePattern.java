@@ -136,10 +136,14 @@ public final class IgnorePattern {
     private final boolean singlePartExpansion;
 
     private IgnorePattern(String pattern, boolean nocase, boolean matchBase) {
+        this(pattern, nocase, matchBase, false);
+    }
+
+    private IgnorePattern(String pattern, boolean nocase, boolean matchBase, boolean nocomment) {
         this.source = pattern;
         this.nocase = nocase;
         this.matchBase = matchBase;
-        this.comment = pattern.startsWith("#");
+        this.comment = !nocomment && pattern.startsWith("#");
         this.empty = pattern.isEmpty();
         if (comment || empty) {
             this.negate = false;
@@ -249,6 +253,14 @@ public final class IgnorePattern {
     /** A case-sensitive glob over whole paths (how map-workspaces matches {@code workspaces} entries on Linux). */
     static IgnorePattern ofPathGlob(String glob) {
         return new IgnorePattern(glob, false, false);
+    }
+
+    /**
+     * A node-glob pattern on Linux ({@code dot: true}): case-sensitive, no basename matching, and, as glob passes
+     * {@code nocomment: true} to minimatch, a leading {@code #} is literal. The caller strips leading {@code !}.
+     */
+    static IgnorePattern ofGlob(String glob) {
+        return new IgnorePattern(glob, false, false, true);
     }
 
     /** True for a {@code !rule}: a match re-includes. */
