@@ -41,9 +41,10 @@ final class NodeGlob {
         return out;
     }
 
-    // glob's optimizationLevel 2 drops "." path parts ("a/./b" is "a/b"); "." alone is the cwd, which matches "".
+    // minimatch splits on runs of slashes, and glob's optimizationLevel 2 drops "." path parts ("a/./b" is "a/b",
+    // ".//a" is "a"); "." alone is the cwd, which matches "".
     private static String withoutDotSegments(String pattern) {
-        String p = pattern;
+        String p = pattern.replaceAll("/{2,}", "/");
         String before;
         do {
             before = p;
