@@ -89,11 +89,33 @@ public record NpmSelection(PacklistRules rules, Origin origin, String declared, 
         return new NpmSelection(PacklistRules.newest(), Origin.DEFAULT, null, note);
     }
 
-    /** The newest npm major (0 to 99) that {@code range} allows, or null when it allows none or is unreadable. */
+    private static final Pattern VERSION_LITERAL = Pattern.compile("(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?");
+
+    /**
+     * The newest npm major (0 to 99) that {@code range} allows, or null when it allows none or is unreadable. Each
+     * major is probed at its ends and around every version written in the range (so {@code ~10.9.2} or
+     * {@code >10.9.2 <10.9.5} find their major too).
+     */
     static Integer newestMajor(String range) {
-        for (int major = 99; major >= 0; major--) {
-            for (String candidate : new String[] {major + ".99999.99999", major + ".0.0", major + ".2.2",
-                    major + ".19.1"}) {
+        java.util.TreeMap<Integer, java.util.List<String>> candidates = new java.util.TreeMap<>();
+        for (int major = 0; major <= 99; major++) {
+            candidates.computeIfAbsent(major, k -> new java.util.ArrayList<>())
+                    .addAll(java.util.List.of(major + ".0.0", major + ".99999.99999"));
+        }
+        Matcher m = VERSION_LITERAL.matcher(range);
+        while (m.find()) {
+            int major = Integer.parseInt(m.group(1));
+            int minor = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+            int patch = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+            if (major > 99) {
+                continue;
+            }
+            candidates.get(major).addAll(java.util.List.of(major + "." + minor + "." + patch,
+                    major + "." + minor + "." + (patch + 1), major + "." + minor + ".99999",
+                    major + "." + (minor + 1) + ".0"));
+        }
+        for (Integer major : candidates.descendingKeySet()) {
+            for (String candidate : candidates.get(major)) {
                 try {
                     if (new Semver(candidate).satisfies(range)) {
                         return major;
@@ -104,6 +126,11 @@ public record NpmSelection(PacklistRules rules, Origin origin, String declared, 
             }
         }
         return null;
+    }
+
+    /** This choice, or {@code enclosing} (a workspaces root's) when this package names no npm itself. */
+    public NpmSelection orElse(NpmSelection enclosing) {
+        return origin == Origin.DEFAULT && enclosing.origin != Origin.DEFAULT ? enclosing : this;
     }
 
     /** One log line: which npm's rules, and why. */
