@@ -139,6 +139,7 @@ public final class IgnorePattern {
         this(pattern, nocase, matchBase, false);
     }
 
+    /** {@code nocomment} stands for minimatch's {@code nocomment} and {@code nonegate} together, as glob sets both. */
     private IgnorePattern(String pattern, boolean nocase, boolean matchBase, boolean nocomment) {
         this.source = pattern;
         this.nocase = nocase;
@@ -152,7 +153,7 @@ public final class IgnorePattern {
         }
         int offset = 0;
         boolean neg = false;
-        while (offset < pattern.length() && pattern.charAt(offset) == '!') {
+        while (!nocomment && offset < pattern.length() && pattern.charAt(offset) == '!') {
             neg = !neg;
             offset++;
         }
@@ -257,7 +258,8 @@ public final class IgnorePattern {
 
     /**
      * A node-glob pattern on Linux ({@code dot: true}): case-sensitive, no basename matching, and, as glob passes
-     * {@code nocomment: true} to minimatch, a leading {@code #} is literal. The caller strips leading {@code !}.
+     * {@code nocomment: true, nonegate: true} to minimatch, a leading {@code #} or {@code !} is literal (so
+     * {@code !(a|b)} is an extglob).
      */
     static IgnorePattern ofGlob(String glob) {
         return new IgnorePattern(glob, false, false, true);

@@ -18,7 +18,10 @@ import java.util.List;
  * (minimatch's partial match), and symbolic links are never followed, like glob's {@code follow: false}.
  *
  * <p>Not reproduced, because npm-packlist's walk cannot use them: matches reached through a symlinked directory
- * or outside {@code cwd} ({@code ../x}); the walker never enters either.
+ * ({@code linkdir/*}; glob follows a link for a non-globstar part) or outside {@code cwd} ({@code ../x}). The
+ * rules they would add name paths the walker never visits, as it enters neither. A symlink matched only by a
+ * trailing slash ({@code *}{@code /}) is left out too: glob reports it as neither file nor directory, which adds
+ * no rule.
  */
 final class NodeGlob {
     /** What a match is, as {@code Path.isFile()} / {@code isDirectory()} of path-scurry tell from {@code lstat}. */
@@ -73,7 +76,8 @@ final class NodeGlob {
                 continue;
             }
             Type type = st.isRegularFile() ? Type.FILE : st.isDirectory() ? Type.DIRECTORY : Type.OTHER;
-            if (glob.match(rel, false)) {
+            // a directory also matches as "dir/": glob lets a trailing ** (or a trailing slash) take the directory
+            if (glob.match(rel, false) || (type == Type.DIRECTORY && glob.match(rel + "/", false))) {
                 out.add(new Match(rel, type));
             }
             if (type == Type.DIRECTORY && glob.match(rel, true)) {

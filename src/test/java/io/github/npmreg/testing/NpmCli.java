@@ -68,6 +68,16 @@ public final class NpmCli {
         return exec(dir, Map.of("PATH", path), command);
     }
 
+    /** Runs {@code script} with the Node 24 the build installs beside npm 12 (see {@link #run12}). */
+    public static Result node24(Path dir, String script) {
+        return exec(dir, Map.of(), List.of(SigstoreJs.node().toString(), "-e", script));
+    }
+
+    /** The {@code node_modules} of the npm 12 the build installs, where its bundled glob and minimatch lie. */
+    public static Path npm12Modules() {
+        return SigstoreJs.node().getParent().getParent().getParent().resolve("npm/node_modules");
+    }
+
     /** Runs {@code node -e script} in {@code dir}. */
     public static Result node(Path dir, String script) {
         requireNpm();
