@@ -73,6 +73,9 @@ public final class PackList {
                     + "encoding: " + e.getMessage(), "Start Maven with a UTF-8 locale, e.g. run "
                     + "'export LC_ALL=C.UTF-8' before mvn.", e);
         }
+        if (rules.refusesOverriddenBundles()) {
+            BundleOverrides.refuseOverriddenBundles(root.pkg(), files, dir);
+        }
         List<String> sorted = EntryOrder.sort(files);
         Set<String> bundled = new LinkedHashSet<>();
         for (String file : sorted) {

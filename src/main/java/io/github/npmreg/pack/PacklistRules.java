@@ -89,6 +89,14 @@ public enum PacklistRules {
         return this == NPM_12;
     }
 
+    /**
+     * libnpmpack 10: a directory with {@code bundleDependencies} and {@code overrides} that change a bundled
+     * package is refused ({@code EBUNDLEOVERRIDE}).
+     */
+    boolean refusesOverriddenBundles() {
+        return this == NPM_12;
+    }
+
     /** processPackage's strict rules, before main, browser, bin and patch files are added. */
     List<String> packageStrictRules() {
         return packageStrictRules;
