@@ -62,8 +62,8 @@ final class BundleOverrides {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
             // a string overrides the package; an object only does through its "." rule, else it just scopes
-            boolean overrides = e.getValue().isTextual() || e.getValue().has(".");
-            if (!key.equals(".") && overrides) {
+            boolean applies = e.getValue().isTextual() || e.getValue().has(".");
+            if (!key.equals(".") && applies) {
                 int at = key.indexOf('@', 1);
                 out.add(at < 0 ? key : key.substring(0, at));
             }

@@ -75,6 +75,29 @@ class PacklistRulesTest {
         assertEquals(List.of(), PackList.collect(dir, manifest, PacklistRules.NPM_11).warnings());
     }
 
+    @Test
+    void overridesOfABundledPackageAreRefusedAsNpm12RefusesThem() throws Exception {
+        Path dir = Files.createDirectories(temp.resolve("bundle-override"));
+        PackFixtures.pkg(dir, "{\"name\":\"bo\",\"version\":\"1.0.0\",\"dependencies\":{\"dep\":\"^1.0.0\"},"
+                + "\"bundleDependencies\":[\"dep\"],\"overrides\":{\"sub\":\"1.0.0\"}}");
+        PackFixtures.write(dir, "node_modules/dep/package.json", "{\"name\":\"dep\",\"version\":\"1.0.0\","
+                + "\"dependencies\":{\"sub\":\"^1.0.0\"}}\n");
+        PackFixtures.write(dir, "node_modules/dep/index.js", "x\n");
+        PackFixtures.write(dir, "node_modules/sub/package.json", "{\"name\":\"sub\",\"version\":\"1.0.0\"}\n");
+        PackFixtures.write(dir, "node_modules/sub/index.js", "y\n");
+        ObjectNode manifest = (ObjectNode) JSON.readTree(dir.resolve("package.json").toFile());
+        io.github.npmreg.testing.NpmCli.Result npm = io.github.npmreg.testing.NpmCli.run12(dir, "pack", "--dry-run",
+                "--ignore-scripts");
+        String reason = "Cannot pack or publish: \"overrides\" affects a bundled package (sub). Consumers do not "
+                + "apply your package's overrides, so the published bundle will produce invalid dependency edges.";
+        assertTrue(npm.exitCode() != 0 && npm.stderr().contains("EBUNDLEOVERRIDE") && npm.stderr().contains(reason),
+                "npm 12: " + npm.stderr());
+        io.github.npmreg.NpmregException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.github.npmreg.NpmregException.class, () -> PackList.collect(dir, manifest, PacklistRules.NPM_12));
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
+        assertTrue(PackList.collect(dir, manifest, PacklistRules.NPM_11).bundled().contains("sub"), "npm 11 packs it");
+    }
+
     private static String tar(Path dir, ObjectNode manifest, PacklistRules rules) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Packer.writeTar(dir, dir.resolve("package.json"), manifest, rules, out);
