@@ -1,5 +1,6 @@
 package io.github.npmreg.manifest;
 
+import io.github.npmreg.npm.NodePath;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
