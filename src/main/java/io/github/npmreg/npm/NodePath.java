@@ -143,7 +143,7 @@ public final class NodePath {
         return normalize(joined);
     }
 
-    /** @npmcli/package-json's {@code secureAndUnixifyPath}: relative, no {@code ..} escape, {@code /} separators. */
+    /** The secureAndUnixifyPath of {@code @npmcli/package-json}: relative, no {@code ..} escape, {@code /} separators. */
     public static String secureAndUnixify(String ref) {
         String unix = ref.replaceAll("[\\\\:]", "/");
         String secured = join(".", join("/", unix)).replaceAll("[\\\\:]", "/");
