@@ -245,6 +245,7 @@ final class PackWalker {
         if (pattern.isEmpty()) {
             return;
         }
+        refuseOutside(pattern, entry); // npm 12 ignores such an entry; as for npm 11, the plugin names it instead
         String prefix = negation ? "" : "!";
         for (NodeGlob.Match match : NodeGlob.globSync(pattern, path)) {
             switch (match.type()) {
@@ -290,13 +291,7 @@ final class PackWalker {
     // npm lstat()s join(path, entry without leading !) to decide file, directory or glob.
     private Kind lstatFilesEntry(String file, String original) {
         String stripped = file.replaceFirst("^!+", "");
-        Path target = path.resolve(stripped.replaceFirst("^/+", "")).normalize();
-        if (!target.startsWith(path)) {
-            throw new NpmregException("\"files\" in " + tree.path.resolve(PACKAGE_JSON) + " lists \"" + original
-                    + "\", which points outside the package directory " + path,
-                    "Remove \"" + original + "\" from \"files\", or copy what it names into the package directory "
-                    + "and list it by its path inside, e.g. \"dist\".");
-        }
+        Path target = refuseOutside(stripped, original);
         try {
             BasicFileAttributes a = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (a.isRegularFile()) {
@@ -307,6 +302,18 @@ final class PackWalker {
         } catch (IOException e) {
             return Kind.MISSING; // any lstat failure makes npm treat the entry as a glob
         }
+    }
+
+    /** A files entry naming something outside the package directory is refused, whichever npm's rules apply. */
+    private Path refuseOutside(String stripped, String original) {
+        Path target = path.resolve(stripped.replaceFirst("^/+", "")).normalize();
+        if (!target.startsWith(path)) {
+            throw new NpmregException("\"files\" in " + tree.path.resolve(PACKAGE_JSON) + " lists \"" + original
+                    + "\", which points outside the package directory " + path,
+                    "Remove \"" + original + "\" from \"files\", or copy what it names into the package directory "
+                    + "and list it by its path inside, e.g. \"dist\".");
+        }
+        return target;
     }
 
     // npm-packlist filterEntries: package.json rules cancel .npmignore and .gitignore; .npmignore cancels .gitignore.
