@@ -1,5 +1,6 @@
 package io.github.npmreg.manifest;
 
+import io.github.npmreg.npm.NodePath;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -48,10 +49,13 @@ public final class PublishManifest {
 
     private final ObjectNode data;
     private final Path dir;
+    /** The npm major reproduced: 12 drops serverjs, adds the overrides step and libnpmpublish 12's checks. */
+    private final int npmMajor;
 
-    private PublishManifest(ObjectNode data, Path dir) {
+    private PublishManifest(ObjectNode data, Path dir, int npmMajor) {
         this.data = data;
         this.dir = dir.toAbsolutePath().normalize();
+        this.npmMajor = npmMajor;
     }
 
     /**
@@ -60,10 +64,31 @@ public final class PublishManifest {
      * @param gitHead    the commit to record as {@code gitHead}, or {@code null}
      */
     public static ObjectNode normalize(ObjectNode raw, Path packageDir, String gitHead) {
-        PublishManifest m = new PublishManifest(raw.deepCopy(), packageDir);
+        return normalize(raw, packageDir, gitHead, 11);
+    }
+
+    /**
+     * The version manifest as npm {@code npmMajor} publishes it: npm 11 (@npmcli/package-json 7.0.5, libnpmpublish
+     * 11.2.0) or npm 12 (@npmcli/package-json 8.0.0: no {@code serverjs} step, an {@code overrides} step that drops
+     * a non-object or empty {@code overrides}; libnpmpublish 12.0.1: {@code packageExtensions} refused,
+     * {@code patchedDependencies} removed).
+     *
+     * @throws NpmregException when npm 12 refuses the manifest ({@code EPACKAGEEXTENSIONS})
+     */
+    public static ObjectNode normalize(ObjectNode raw, Path packageDir, String gitHead, int npmMajor) {
+        PublishManifest m = new PublishManifest(raw.deepCopy(), packageDir, npmMajor);
         m.fix();
         m.prepare(gitHead);
         m.fixNameAndVersion(); // libnpmpublish patchManifest: fixName, then semver.clean
+        if (npmMajor >= 12) {
+            if (m.data.has("packageExtensions")) {
+                throw new NpmregException("npm 12 refuses to publish this package (EPACKAGEEXTENSIONS): "
+                        + "packageExtensions is only honored at the project root and must not be published.",
+                        "Remove \"packageExtensions\" from the package.json that is published (keep it in the "
+                        + "project root's package.json only), or publish as npm 11 with -Dnpmreg.npmVersion=11.");
+            }
+            m.data.remove("patchedDependencies"); // consumer-side state, never published
+        }
         return m.data;
     }
 
@@ -89,8 +114,8 @@ public final class PublishManifest {
                 data.put("gypfile", true);
             }
         }
-        // serverjs
-        if (!JsValues.truthy(scripts.get("start")) && Files.exists(dir.resolve("server.js"))) {
+        // serverjs (npm 11 only: @npmcli/package-json 8 dropped the step)
+        if (npmMajor < 12 && !JsValues.truthy(scripts.get("start")) && Files.exists(dir.resolve("server.js"))) {
             scripts.put("start", "node server.js");
             data.set("scripts", scripts);
         }
@@ -122,6 +147,13 @@ public final class PublishManifest {
         }
         data.remove("bundledDependencies");
         bundleDependencies(true);
+        if (npmMajor >= 12) {
+            // overrides: afterwards either absent or a non-empty object
+            JsonNode overrides = data.get("overrides");
+            if (overrides != null && (!overrides.isObject() || overrides.isEmpty())) {
+                data.remove("overrides");
+            }
+        }
         scripts();
         fixRepository();
         fixDependencies();

@@ -26,6 +26,14 @@ abstract class AbstractNpmregMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/npmreg")
     protected File outputDirectory;
 
+    /**
+     * The npm whose pack rules the tarball follows: {@code 11}, {@code 12} or a full npm version such as
+     * {@code 12.2.2}. Unset, package.json decides ({@code devEngines.packageManager}, then {@code packageManager}),
+     * else npm 12. pack, publish (workspaces included) and verify use the same choice.
+     */
+    @Parameter(property = PropertyNames.NPM_VERSION)
+    protected String npmVersion;
+
     /** Skips every npmreg goal. */
     @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
     protected boolean skip;

@@ -52,7 +52,8 @@ public class PackMojo extends AbstractNpmregMojo {
                     "set <packageDirectory> (or -D" + PropertyNames.PACKAGE_DIRECTORY
                             + ") to the folder that holds package.json.");
         }
-        PackResult result = PackedPackage.pack(project, dir, workDir(), tarballDirectory.toPath().toAbsolutePath(), buildLog());
+        PackResult result = PackedPackage.pack(project, dir, workDir(), tarballDirectory.toPath().toAbsolutePath(),
+                npmVersion, buildLog());
         if (NpmPackaging.of(project)) {
             project.getArtifact().setFile(result.tarball().toFile());
             getLog().info("Main artifact of " + project.getArtifactId() + ": " + result.filename() + " (packaging npm,"

@@ -1,6 +1,7 @@
 package io.github.npmreg.maven;
 
 import io.github.npmreg.manifest.ManifestReader;
+import io.github.npmreg.pack.NpmSelection;
 import io.github.npmreg.pack.OwnOutputs;
 import io.github.npmreg.pack.PackRequest;
 import io.github.npmreg.pack.PackResult;
@@ -45,7 +46,8 @@ final class PackedPackage {
     }
 
     /** Packs the package and logs npm's summary; remembers the result for {@code publish}. */
-    static PackResult pack(MavenProject project, Path packageDir, Path workDir, Path tarballDir, MavenBuildLog log) {
+    static PackResult pack(MavenProject project, Path packageDir, Path workDir, Path tarballDir, String npmVersion,
+            MavenBuildLog log) {
         Path manifestFile = manifestFile(project, packageDir);
         if (!manifestFile.startsWith(packageDir)) {
             log.info("Using the staged manifest " + manifestFile);
@@ -54,12 +56,22 @@ final class PackedPackage {
         // The tarball itself and our work directory stay out of the tarball (see OwnOutputs).
         Path tarball = tarballDir.resolve(TarballName.of(manifest.path("name").asText(), manifest.path("version").asText()));
         Packer packer = new Packer(OwnOutputs.excluding(List.of(workDir, tarball)), Runtime.getRuntime().availableProcessors());
+        NpmSelection npm = NpmSelection.choose(npmVersion, manifest, manifestFile);
         PackResult result = packer.pack(new PackRequest(packageDir, manifestFile, manifest, tarballDir,
-                workDir.resolve("pack.json")));
+                workDir.resolve("pack.json"), npm));
+        logPack(result, log);
+        project.setContextValue(PACK_RESULT, result);
+        return result;
+    }
+
+    /** Which npm's rules were used and why, npm's warnings, then npm's summary. */
+    static void logPack(PackResult result, MavenBuildLog log) {
+        log.info(result.npmReason());
+        for (String warning : result.warnings()) {
+            log.warn(warning);
+        }
         for (String line : PackSummary.lines(result, false)) {
             log.info(line);
         }
-        project.setContextValue(PACK_RESULT, result);
-        return result;
     }
 }

@@ -7,6 +7,7 @@ public final class PropertyNames {
     public static final String OUTPUT_DIRECTORY = "npmreg.outputDirectory";
 
     public static final String PACK_SKIP = "npmreg.pack.skip";
+    public static final String NPM_VERSION = "npmreg.npmVersion";
 
     public static final String PUBLISH_SKIP = "npmreg.publish.skip";
     public static final String REGISTRY = "npmreg.registry";

@@ -11,10 +11,10 @@ import io.github.npmreg.doctor.Status;
 import io.github.npmreg.gitlab.BackgroundProcessing;
 import io.github.npmreg.gitlab.OidcExchange;
 import io.github.npmreg.manifest.ManifestReader;
+import io.github.npmreg.pack.NpmSelection;
 import io.github.npmreg.pack.OwnOutputs;
 import io.github.npmreg.pack.PackRequest;
 import io.github.npmreg.pack.PackResult;
-import io.github.npmreg.pack.PackSummary;
 import io.github.npmreg.pack.Packer;
 import io.github.npmreg.pack.TarballName;
 import io.github.npmreg.publish.ManifestStaging;
@@ -150,7 +150,8 @@ public class PublishMojo extends AbstractRegistryMojo {
                         release, workDir().resolve("package.json"), false)).stagedManifest());
             }
             getLog().info("The package was not packed in this build; packing it first");
-            packed = PackedPackage.pack(project, dir, workDir(), tarballDirectory.toPath().toAbsolutePath(), buildLog());
+            packed = PackedPackage.pack(project, dir, workDir(), tarballDirectory.toPath().toAbsolutePath(),
+                    npmVersion, buildLog());
         }
         ObjectNode packedManifest = ManifestReader.read(PackedPackage.manifestFile(project, dir));
         publish(release, dir, dir, packedManifest, packed,
@@ -264,10 +265,13 @@ public class PublishMojo extends AbstractRegistryMojo {
         exclude.add(workDir());
         exclude.add(tarball);
         Packer packer = new Packer(OwnOutputs.excluding(exclude), Runtime.getRuntime().availableProcessors());
-        PackResult packed = packer.pack(new PackRequest(dir, manifestFile, manifest, work, work.resolve("pack.json")));
-        for (String line : PackSummary.lines(packed, false)) {
-            buildLog().info(line);
-        }
+        // a workspace that names no npm packs as the workspaces root's npm, like one npm run over all of them
+        NpmSelection npm = NpmSelection.choose(npmVersion, manifest, manifestFile)
+                .orElse(NpmSelection.choose(npmVersion, ManifestReader.read(root.resolve("package.json")),
+                        root.resolve("package.json")));
+        PackResult packed = packer.pack(new PackRequest(dir, manifestFile, manifest, work, work.resolve("pack.json"),
+                npm));
+        PackedPackage.logPack(packed, buildLog());
         publish(release, dir, root, manifest, packed, settingsFor);
     }
 

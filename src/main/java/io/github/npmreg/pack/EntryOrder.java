@@ -1,5 +1,6 @@
 package io.github.npmreg.pack;
 
+import io.github.npmreg.npm.NodePath;
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.text.CollationKey;
 import com.ibm.icu.text.Collator;

@@ -136,10 +136,15 @@ public final class IgnorePattern {
     private final boolean singlePartExpansion;
 
     private IgnorePattern(String pattern, boolean nocase, boolean matchBase) {
+        this(pattern, nocase, matchBase, false);
+    }
+
+    /** {@code nocomment} stands for minimatch's {@code nocomment} and {@code nonegate} together, as glob sets both. */
+    private IgnorePattern(String pattern, boolean nocase, boolean matchBase, boolean nocomment) {
         this.source = pattern;
         this.nocase = nocase;
         this.matchBase = matchBase;
-        this.comment = pattern.startsWith("#");
+        this.comment = !nocomment && pattern.startsWith("#");
         this.empty = pattern.isEmpty();
         if (comment || empty) {
             this.negate = false;
@@ -148,7 +153,7 @@ public final class IgnorePattern {
         }
         int offset = 0;
         boolean neg = false;
-        while (offset < pattern.length() && pattern.charAt(offset) == '!') {
+        while (!nocomment && offset < pattern.length() && pattern.charAt(offset) == '!') {
             neg = !neg;
             offset++;
         }
@@ -249,6 +254,15 @@ public final class IgnorePattern {
     /** A case-sensitive glob over whole paths (how map-workspaces matches {@code workspaces} entries on Linux). */
     static IgnorePattern ofPathGlob(String glob) {
         return new IgnorePattern(glob, false, false);
+    }
+
+    /**
+     * A node-glob pattern on Linux ({@code dot: true}): case-sensitive, no basename matching, and, as glob passes
+     * {@code nocomment: true, nonegate: true} to minimatch, a leading {@code #} or {@code !} is literal (so
+     * {@code !(a|b)} is an extglob).
+     */
+    static IgnorePattern ofGlob(String glob) {
+        return new IgnorePattern(glob, false, false, true);
     }
 
     /** True for a {@code !rule}: a match re-includes. */

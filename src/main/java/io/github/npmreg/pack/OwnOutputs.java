@@ -19,17 +19,19 @@ public final class OwnOutputs {
      * (directories such as {@code target/npmreg}, or files such as the tarball), and minus temporary tarballs.
      */
     public static Packer.FileLister excluding(Collection<Path> outputs) {
-        return (dir, manifest) -> {
+        return (dir, manifest, rules) -> {
             Path root = dir.toAbsolutePath().normalize();
             List<String> prefixes = outputs.stream()
                     .map(p -> p.toAbsolutePath().normalize())
                     .filter(p -> p.startsWith(root) && !p.equals(root))
                     .map(p -> root.relativize(p).toString().replace('\\', '/'))
                     .collect(Collectors.toList());
-            return PackList.collect(dir, manifest).files().stream()
+            PackList.Result listed = PackList.collect(dir, manifest, rules);
+            List<String> files = listed.files().stream()
                     .filter(file -> prefixes.stream().noneMatch(prefix -> file.equals(prefix) || file.startsWith(prefix + "/")))
                     .filter(file -> !isTemporaryTarball(file))
                     .collect(Collectors.toList());
+            return new PackList.Result(files, listed.bundled(), listed.warnings());
         };
     }
 

@@ -14,9 +14,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The files {@code npm pack} puts in the tarball (npm 11.19.1: npm-packlist 10.0.4 over ignore-walk 8.0.0 and
- * minimatch 10.2.5), computed in pure Java. See {@link PackWalker} for the walk, {@link IgnorePattern} for the
- * matching, {@link PackageNode} for bundled dependencies and {@link Workspaces} for the workspace cases.
+ * The files {@code npm pack} puts in the tarball, computed in pure Java under the rules of one npm major
+ * ({@link PacklistRules}: npm 11.19.1's npm-packlist 10.0.4 or npm 12.2.2's npm-packlist 11.3.0, both over
+ * ignore-walk and minimatch 10.2.5). See {@link PackWalker} for the walk, {@link IgnorePattern} for the matching,
+ * {@link NodeGlob} for npm 12's {@code files} globs, {@link PackageNode} for bundled dependencies and
+ * {@link Workspaces} for the workspace cases.
  */
 public final class PackList {
     /** {@code bundled} is computed from the paths like npm's {@code getContents} does from the tar entries. */
@@ -26,11 +28,13 @@ public final class PackList {
      * @param files   every packed file, package-relative with {@code /} separators, in npm's tar order
      *                ({@link EntryOrder}; {@link Packer} relies on it)
      * @param bundled the bundled dependency names, as {@code npm pack --json} reports them under {@code bundled}
+     * @param warnings what npm would print as {@code npm warn} while listing (e.g. {@code patched-dependencies})
      */
-    public record Result(List<String> files, List<String> bundled) {
+    public record Result(List<String> files, List<String> bundled, List<String> warnings) {
         public Result {
             files = List.copyOf(files);
             bundled = List.copyOf(bundled);
+            warnings = List.copyOf(warnings);
         }
     }
 
@@ -40,9 +44,18 @@ public final class PackList {
      * Lists what npm would pack from {@code packageDir}.
      *
      * @param manifest the package.json of {@code packageDir} as parsed from disk (it is not modified)
+     * @param rules the npm whose selection is reproduced
      * @throws NpmregException when a directory cannot be read or a {@code files} entry is invalid
      */
-    public static Result collect(Path packageDir, ObjectNode manifest) {
+    public static Result collect(Path packageDir, ObjectNode manifest, PacklistRules rules) {
+        return collect(packageDir, manifest, rules, null);
+    }
+
+    /**
+     * {@link #collect(Path, ObjectNode, PacklistRules)} with the text of npm's user-level ignore file
+     * ({@code global-ignore-file}), which npm 12 applies on the root walker; null or empty when there is none.
+     */
+    public static Result collect(Path packageDir, ObjectNode manifest, PacklistRules rules, String globalIgnoreRules) {
         Path dir = packageDir.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new NpmregException("The package directory " + dir + " does not exist or is not a directory",
@@ -50,13 +63,18 @@ public final class PackList {
         }
         PackageNode root = PackageNode.projectRoot(dir, manifest);
         Set<String> files = new HashSet<>();
+        List<String> warnings = new ArrayList<>();
         try {
-            PackWalker.forPackage(root, Workspaces.rulesFromWorkspaceRoot(dir), files).walk();
+            PackWalker.forPackage(rules, root, Workspaces.rulesFromWorkspaceRoot(dir), globalIgnoreRules, files,
+                    warnings).walk();
         } catch (InvalidPathException e) {
             // The JVM decodes file names with the locale's charset; under LANG=C a non-ASCII name cannot be used.
             throw new NpmregException("A file name below " + dir + " cannot be represented in this JVM's file-name "
                     + "encoding: " + e.getMessage(), "Start Maven with a UTF-8 locale, e.g. run "
                     + "'export LC_ALL=C.UTF-8' before mvn.", e);
+        }
+        if (rules.refusesOverriddenBundles()) {
+            BundleOverrides.refuseOverriddenBundles(root.pkg(), files, dir);
         }
         List<String> sorted = EntryOrder.sort(files);
         Set<String> bundled = new LinkedHashSet<>();
@@ -66,6 +84,6 @@ public final class PackList {
                 bundled.add(m.group(1));
             }
         }
-        return new Result(sorted, new ArrayList<>(bundled));
+        return new Result(sorted, new ArrayList<>(bundled), warnings);
     }
 }

@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The pack report: one element of {@code npm pack --json}'s array (id, name, version, size, unpackedSize, shasum,
- * integrity, filename, files, entryCount, bundled), written by {@code pack} and read back by {@code publish}.
+ * The pack report: the keys of one package in {@code npm pack --json} (id, name, version, size, unpackedSize,
+ * shasum, integrity, filename, files, entryCount, bundled), then the plugin's own: {@code npm} (the major whose
+ * rules were used, and why) and {@code warnings}. Written by {@code pack} and read back by {@code publish}.
  */
 public final class PackReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -39,6 +40,9 @@ public final class PackReport {
         node.put("entryCount", result.entryCount());
         ArrayNode bundled = node.putArray("bundled");
         result.bundled().forEach(bundled::add);
+        node.putObject("npm").put("major", result.npm()).put("reason", result.npmReason());
+        ArrayNode warnings = node.putArray("warnings");
+        result.warnings().forEach(warnings::add);
         return node;
     }
 
@@ -53,6 +57,12 @@ public final class PackReport {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    private static List<String> warnings(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        node.path("warnings").forEach(w -> out.add(w.asText()));
+        return out;
     }
 
     /** Reads a report written by {@link #write}; {@code tarball} is where the tarball it describes lies. */
@@ -75,7 +85,8 @@ public final class PackReport {
                     node.required("version").asText(), node.required("size").asLong(),
                     node.required("unpackedSize").asLong(), node.required("shasum").asText(),
                     node.required("integrity").asText(), node.required("filename").asText(), files,
-                    node.required("entryCount").asInt(), bundled);
+                    node.required("entryCount").asInt(), bundled, node.required("npm").required("major").asInt(),
+                    node.required("npm").required("reason").asText(), warnings(node));
         } catch (IllegalArgumentException e) {
             throw new NpmregException("The pack report " + reportFile + " is incomplete: " + e.getMessage(),
                     "Run the pack goal again to rewrite it.", e);

@@ -16,12 +16,16 @@ import java.util.List;
  * @param files the entries, in npm's report order (not the tar order)
  * @param entryCount the number of entries
  * @param bundled the bundled dependency names, in tar order
+ * @param npm the npm major whose rules were used
+ * @param npmReason which npm's rules were used and why ({@link NpmSelection#describe})
+ * @param warnings npm's warnings for this pack (e.g. {@code patched-dependencies})
  */
 public record PackResult(Path tarball, String id, String name, String version, long size, long unpackedSize,
         String shasum, String integrity, String filename, List<PackedFile> files, int entryCount,
-        List<String> bundled) {
+        List<String> bundled, int npm, String npmReason, List<String> warnings) {
     public PackResult {
         files = List.copyOf(files);
         bundled = List.copyOf(bundled);
+        warnings = List.copyOf(warnings);
     }
 }

@@ -18,8 +18,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One directory of npm's file walk: ignore-walk 8.0.0's {@code Walker} (synchronous flavour) with npm-packlist
- * 10.0.4's {@code PackWalker} overrides, ported method by method so that the same rule sets give the same files.
+ * One directory of npm's file walk: ignore-walk 8.0.0's {@code Walker} (synchronous flavour; 9.0.0 is the same)
+ * with npm-packlist's {@code PackWalker} overrides, ported method by method so that the same rule sets give the same
+ * files. What npm-packlist 10.0.4 (npm 11) and 11.3.0 (npm 12) do differently is asked of {@link PacklistRules}.
  *
  * <p>Each directory holds named rule sets, evaluated in {@code ignoreFiles} order so later sets override earlier
  * ones: the synthetic defaults, the {@code files} rules of package.json, {@code .npmignore}, {@code .gitignore} and
@@ -30,9 +31,13 @@ import java.util.Set;
 final class PackWalker {
     static final String DEFAULT_RULES = "\0npm-packlist.rules.default";
     static final String STRICT_RULES = "\0npm-packlist.rules.strict";
+    static final String GLOBAL_RULES = "\0npm-packlist.rules.global";
     private static final String PACKAGE_JSON = "package.json";
     private static final List<String> ALL_RULE_SETS =
             List.of(DEFAULT_RULES, PACKAGE_JSON, ".npmignore", ".gitignore", STRICT_RULES);
+    /** npm-packlist 11's root walker: the user-level ignore file between the defaults and package.json. */
+    private static final List<String> ROOT_RULE_SETS_WITH_GLOBAL =
+            List.of(DEFAULT_RULES, GLOBAL_RULES, PACKAGE_JSON, ".npmignore", ".gitignore", STRICT_RULES);
 
     /** npm-packlist {@code defaults}: applied everywhere except in the top folder of a non-link bundled dependency. */
     static final List<String> DEFAULTS = List.of(
@@ -41,6 +46,7 @@ final class PackWalker {
             "**/.npmrc", ".*.swp", ".DS_Store", "**/.DS_Store/**", "._*", "**/._*/**", "*.orig",
             "/archived-packages/**");
 
+    private final PacklistRules rules;
     private final PackageNode tree;
     private final Path path;
     private final String basename;
@@ -54,10 +60,14 @@ final class PackWalker {
     /** Paths relative to the top walker, shared by a walker and its subdirectory walkers. */
     private final Set<String> result;
     private final String relPrefix;
+    /** npm's {@code log.warn} lines of this walk (shared with subdirectory walkers). */
+    private final List<String> warnings;
 
-    private PackWalker(PackageNode tree, Path path, PackWalker parent, List<String> ignoreFiles, boolean exact,
+    private PackWalker(PacklistRules rules, PackageNode tree, Path path, PackWalker parent, List<String> ignoreFiles, boolean exact,
             boolean isPackage, List<String> requiredFiles, Set<Path> seen, Set<String> result,
-            List<String> extraDefaults) {
+            List<String> extraDefaults, String globalIgnoreRules, List<String> warnings) {
+        this.rules = rules;
+        this.warnings = warnings;
         this.tree = tree;
         this.path = path;
         this.basename = path.getFileName() == null ? "" : path.getFileName().toString();
@@ -72,6 +82,9 @@ final class PackWalker {
         List<String> defaults = new ArrayList<>(DEFAULTS);
         defaults.addAll(extraDefaults);
         injectRules(DEFAULT_RULES, defaults);
+        if (globalIgnoreRules != null && !globalIgnoreRules.isEmpty()) {
+            injectRules(GLOBAL_RULES, List.of(globalIgnoreRules));
+        }
         if (!isPackage) {
             // a plain subdirectory: strict rules are /.git plus the required files the parent passed down
             List<String> strict = new ArrayList<>(List.of("/.git"));
@@ -80,10 +93,17 @@ final class PackWalker {
         }
     }
 
-    /** The walker for the package being packed (npm-packlist's exported {@code walk}). */
-    static PackWalker forPackage(PackageNode tree, List<String> extraDefaults, Set<String> result) {
-        return new PackWalker(tree, tree.path, null, ALL_RULE_SETS, false, true, new ArrayList<>(),
-                new HashSet<>(), result, extraDefaults);
+    /**
+     * The walker for the package being packed (npm-packlist's exported {@code walk}).
+     *
+     * @param globalIgnoreRules the text of the user-level ignore file, or null; only rules that read it use it
+     */
+    static PackWalker forPackage(PacklistRules rules, PackageNode tree, List<String> extraDefaults,
+            String globalIgnoreRules, Set<String> result, List<String> warnings) {
+        boolean global = rules.readsGlobalIgnoreFile();
+        return new PackWalker(rules, tree, tree.path, null, global ? ROOT_RULE_SETS_WITH_GLOBAL : ALL_RULE_SETS,
+                false, true, new ArrayList<>(), new HashSet<>(), result, extraDefaults,
+                global ? globalIgnoreRules : null, warnings);
     }
 
     void walk() {
@@ -150,9 +170,7 @@ final class PackWalker {
     private void processPackage() {
         var pkg = tree.pkg();
         List<String> ignores = new ArrayList<>();
-        List<String> strict = new ArrayList<>(List.of("/.git", "!/package.json", "!/readme{,.*[^~$]}",
-                "!/copying{,.*[^~$]}", "!/license{,.*[^~$]}", "!/licence{,.*[^~$]}", "/.git", "/node_modules",
-                ".npmrc", "/package-lock.json", "/yarn.lock", "/pnpm-lock.yaml", "/bun.lockb"));
+        List<String> strict = new ArrayList<>(rules.packageStrictRules());
         JsonNode files = pkg.get("files");
         if (files != null && !files.isNull() && !(files.isBoolean() && !files.booleanValue())) {
             if (!files.isArray()) {
@@ -165,6 +183,10 @@ final class PackWalker {
                     throw new NpmregException("\"files\" in " + tree.path.resolve(PACKAGE_JSON)
                             + " contains " + entry + ", which is not a string",
                             "Make every entry of \"files\" a quoted path or glob, e.g. \"dist\"");
+                }
+                if (rules.filesAsGlobs()) {
+                    globRules(entry.asText(), ignores);
+                    continue;
                 }
                 String file = entry.asText();
                 if (file.startsWith("./")) {
@@ -204,7 +226,64 @@ final class PackWalker {
         if (bin != null && bin.isObject()) {
             bin.elements().forEachRemaining(target -> strict.add("!/" + target.asText()));
         }
+        if (rules.excludesPatchFiles() && tree.isProjectRoot) {
+            excludePatchFiles(pkg.get("patchedDependencies"), files != null && files.isArray(), ignores, strict);
+        }
         injectRules(STRICT_RULES, strict);
+    }
+
+    /**
+     * npm-packlist 11: strip leading {@code !}s, one leading {@code ./} or {@code /} and trailing slashes, expand
+     * the rest with node-glob against the package root, and add {@code !/<match>} (a directory also
+     * {@code !/<match>/**}) for each match; a negated entry adds the same paths without {@code !}.
+     */
+    private void globRules(String entry, List<String> ignores) {
+        boolean negation = entry.startsWith("!");
+        String pattern = (negation ? entry.replaceFirst("^!+", "") : entry)
+                .replaceFirst("^\\.?/", "")
+                .replaceFirst("/+$", "");
+        if (pattern.isEmpty()) {
+            return;
+        }
+        refuseOutside(pattern, entry); // npm 12 ignores such an entry; as for npm 11, the plugin names it instead
+        String prefix = negation ? "" : "!";
+        for (NodeGlob.Match match : NodeGlob.globSync(pattern, path)) {
+            switch (match.type()) {
+                case DIRECTORY -> {
+                    ignores.add(prefix + "/" + match.path());
+                    ignores.add(prefix + "/" + match.path() + "/**");
+                }
+                case FILE -> ignores.add(prefix + "/" + match.path());
+                case OTHER -> { } // sockets, fifos, symlinks: dropped
+            }
+        }
+    }
+
+    /**
+     * npm-packlist 11.2: each patch file named in the project's {@code patchedDependencies} is a strict exclude
+     * (the exact file, never its directory); npm warns {@code patched-dependencies} when {@code files} had taken it.
+     */
+    private void excludePatchFiles(JsonNode patched, boolean hasFiles, List<String> ignores, List<String> strict) {
+        if (patched == null || !patched.isObject()) {
+            return;
+        }
+        for (JsonNode value : patched) {
+            if (!value.isTextual()) {
+                continue;
+            }
+            String rel = value.asText().replace('\\', '/').replaceFirst("^\\.?/", "").replaceFirst("/+$", "");
+            if (rel.isEmpty() || rel.startsWith("/") || rel.equals("..") || rel.startsWith("../")
+                    || rel.contains("/../")) {
+                continue;
+            }
+            int slash = rel.lastIndexOf('/');
+            String parentGlob = "!/" + (slash < 0 ? "." : rel.substring(0, slash)) + "/**";
+            if (hasFiles && (ignores.contains("!/" + rel) || ignores.contains(parentGlob))) {
+                warnings.add("excluding \"" + rel + "\" from the package tarball: patch files in "
+                        + "patchedDependencies must not be published");
+            }
+            strict.add("/" + rel);
+        }
     }
 
     private enum Kind { FILE, DIRECTORY, MISSING, OTHER }
@@ -212,13 +291,7 @@ final class PackWalker {
     // npm lstat()s join(path, entry without leading !) to decide file, directory or glob.
     private Kind lstatFilesEntry(String file, String original) {
         String stripped = file.replaceFirst("^!+", "");
-        Path target = path.resolve(stripped.replaceFirst("^/+", "")).normalize();
-        if (!target.startsWith(path)) {
-            throw new NpmregException("\"files\" in " + tree.path.resolve(PACKAGE_JSON) + " lists \"" + original
-                    + "\", which points outside the package directory " + path,
-                    "Remove \"" + original + "\" from \"files\", or copy what it names into the package directory "
-                    + "and list it by its path inside, e.g. \"dist\".");
-        }
+        Path target = refuseOutside(stripped, original);
         try {
             BasicFileAttributes a = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (a.isRegularFile()) {
@@ -229,6 +302,18 @@ final class PackWalker {
         } catch (IOException e) {
             return Kind.MISSING; // any lstat failure makes npm treat the entry as a glob
         }
+    }
+
+    /** A files entry naming something outside the package directory is refused, whichever npm's rules apply. */
+    private Path refuseOutside(String stripped, String original) {
+        Path target = path.resolve(stripped.replaceFirst("^/+", "")).normalize();
+        if (!target.startsWith(path)) {
+            throw new NpmregException("\"files\" in " + tree.path.resolve(PACKAGE_JSON) + " lists \"" + original
+                    + "\", which points outside the package directory " + path,
+                    "Remove \"" + original + "\" from \"files\", or copy what it names into the package directory "
+                    + "and list it by its path inside, e.g. \"dist\".");
+        }
+        return target;
     }
 
     // npm-packlist filterEntries: package.json rules cancel .npmignore and .gitignore; .npmignore cancels .gitignore.
@@ -288,8 +373,8 @@ final class PackWalker {
                 childRequired.add(f.substring(slash + 1));
             }
         }
-        return new PackWalker(tree, path.resolve(entry), this, childIgnoreFiles, childExact, false, childRequired,
-                new HashSet<>(), result, List.of());
+        return new PackWalker(rules, tree, path.resolve(entry), this, childIgnoreFiles, childExact, false,
+                childRequired, new HashSet<>(), result, List.of(), null, warnings);
     }
 
     /** ignore-walk filterEntry: parent verdict first, then each rule set in order; the last matching rule wins. */
@@ -424,8 +509,8 @@ final class PackWalker {
             }
             sets.add(STRICT_RULES);
             Set<String> bundled = new HashSet<>();
-            new PackWalker(node, node.path, null, sets, false, true, new ArrayList<>(), seen, bundled, List.of())
-                    .walk();
+            new PackWalker(rules, node, node.path, null, sets, false, true, new ArrayList<>(), seen, bundled,
+                    List.of(), null, warnings).walk();
             // path.join(relative(root, walker.path), file): a hoisted dependency of a bundled package yields
             // "../x/..." here, resolved when the enclosing package joins its own prefix
             Path relativeFrom = path.relativize(node.path);

@@ -1,5 +1,6 @@
 package io.github.npmreg.pack;
 
+import io.github.npmreg.npm.NodePath;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;

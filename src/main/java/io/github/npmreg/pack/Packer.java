@@ -31,10 +31,10 @@ import java.util.regex.Pattern;
  * and the pack report with the keys of {@code npm pack --json}.
  */
 public final class Packer {
-    /** The package's files, package-relative and {@code /}-separated, in any order. */
+    /** The package's files (package-relative, {@code /}-separated, in any order) under one npm's rules. */
     @FunctionalInterface
     public interface FileLister {
-        List<String> list(Path packageDirectory, ObjectNode manifest) throws IOException;
+        PackList.Result list(Path packageDirectory, ObjectNode manifest, PacklistRules rules) throws IOException;
     }
 
     private static final boolean UNIX_ATTRIBUTES = FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
@@ -49,7 +49,7 @@ public final class Packer {
 
     /** Packs the files npm-packlist's rules select ({@link PackList}), compressing on every available core. */
     public Packer() {
-        this((dir, manifest) -> PackList.collect(dir, manifest).files(), true,
+        this(PackList::collect, true,
                 Runtime.getRuntime().availableProcessors());
     }
 
@@ -73,13 +73,15 @@ public final class Packer {
         String name = requiredText(manifest, "name", request.manifestFile());
         String version = requiredText(manifest, "version", request.manifestFile());
         String filename = TarballName.of(name, version);
-        List<String> files;
+        PacklistRules rules = request.npm().rules();
+        PackList.Result listed;
         try {
-            files = lister.list(request.packageDirectory(), manifest);
+            listed = lister.list(request.packageDirectory(), manifest, rules);
         } catch (IOException e) {
             throw new NpmregException("Cannot list the files of the package in " + request.packageDirectory() + ": " + e,
                     "Make the package directory and its files readable.", e);
         }
+        List<String> files = listed.files();
         Path tarball = request.outputDirectory().resolve(filename);
         Path temp = null;
         try {
@@ -90,11 +92,12 @@ public final class Packer {
             try (OutputStream file = Files.newOutputStream(temp);
                     IntegrityOutputStream integrity = new IntegrityOutputStream(new BufferedOutputStream(file, 1 << 16));
                     ParallelGzipOutputStream gzip = new ParallelGzipOutputStream(integrity, threads)) {
-                entries = writeTarInOrder(request.packageDirectory(), request.manifestFile(), manifest,
+                entries = writeTarInOrder(request.packageDirectory(), request.manifestFile(), manifest, rules,
                         listerSorts ? files : EntryOrder.sort(files), gzip);
                 counted = integrity;
             }
-            PackResult result = result(tarball, name, version, filename, entries, counted);
+            PackResult result = result(tarball, name, version, filename, entries, counted, request.npm(),
+                    listed.warnings());
             moveAtomically(temp, tarball);
             temp = tarball;
             PackReport.write(result, request.reportFile());
@@ -120,24 +123,26 @@ public final class Packer {
      * {@link PackList} selects. Returns the entries in tar order.
      */
     public static List<PackedFile> writeTar(Path packageDirectory, Path manifestFile, ObjectNode manifest,
-            OutputStream out) throws IOException {
-        return writeTar(packageDirectory, manifestFile, manifest, PackList.collect(packageDirectory, manifest).files(), out);
+            PacklistRules rules, OutputStream out) throws IOException {
+        return writeTar(packageDirectory, manifestFile, manifest, rules,
+                PackList.collect(packageDirectory, manifest, rules).files(), out);
     }
 
     /**
      * Writes the uncompressed tar npm would write for these files: sorted into npm's order, each with npm's mode,
-     * {@code package.json} taken from {@code manifestFile}. Returns the entries in tar order.
+     * {@code package.json} taken from {@code manifestFile} (as {@code rules} pack it). Returns the entries in tar
+     * order.
      *
      * @param files package-relative, {@code /}-separated paths of regular files, in any order
      */
     public static List<PackedFile> writeTar(Path packageDirectory, Path manifestFile, ObjectNode manifest,
-            List<String> files, OutputStream out) throws IOException {
-        return writeTarInOrder(packageDirectory, manifestFile, manifest, EntryOrder.sort(files), out);
+            PacklistRules rules, List<String> files, OutputStream out) throws IOException {
+        return writeTarInOrder(packageDirectory, manifestFile, manifest, rules, EntryOrder.sort(files), out);
     }
 
     /** {@link #writeTar(Path, Path, ObjectNode, List, OutputStream)} for files already in npm's tar order. */
     private static List<PackedFile> writeTarInOrder(Path packageDirectory, Path manifestFile, ObjectNode manifest,
-            List<String> sortedFiles, OutputStream out) throws IOException {
+            PacklistRules rules, List<String> sortedFiles, OutputStream out) throws IOException {
         PackageBins bins = PackageBins.of(manifest);
         TarWriter tar = new TarWriter(out);
         List<PackedFile> entries = new ArrayList<>(sortedFiles.size());
@@ -155,6 +160,14 @@ public final class Packer {
                 }
             }
             int mode = EntryMode.of(stat.mode, bins.isPackageBin(relative));
+            byte[] stripped = isManifest && rules.stripsPatchedDependencies()
+                    ? PackedManifest.withoutPatchedDependencies(source) : null;
+            if (stripped != null) {
+                // pacote 22 packs a stripped copy: its own size, and nlink 1 so it is never a hard link
+                tar.addFile(relative, mode, stripped.length, new java.io.ByteArrayInputStream(stripped));
+                entries.add(new PackedFile(relative, stripped.length, mode));
+                continue;
+            }
             if (stat.inode != null) {
                 String target = firstPathOfInode.putIfAbsent(stat.inode, relative);
                 if (target != null) {
@@ -206,7 +219,7 @@ public final class Packer {
     }
 
     private static PackResult result(Path tarball, String name, String version, String filename,
-            List<PackedFile> entries, IntegrityOutputStream counted) {
+            List<PackedFile> entries, IntegrityOutputStream counted, NpmSelection npm, List<String> warnings) {
         long unpacked = 0;
         Set<String> bundled = new LinkedHashSet<>();
         for (PackedFile entry : entries) {
@@ -218,7 +231,8 @@ public final class Packer {
         }
         // npm reports manifest._id, which package.json normalization always sets to name@version.
         return new PackResult(tarball, name + "@" + version, name, version, counted.count(), unpacked, counted.shasum(),
-                counted.integrity(), filename, ReportOrder.sort(entries), entries.size(), new ArrayList<>(bundled));
+                counted.integrity(), filename, ReportOrder.sort(entries), entries.size(), new ArrayList<>(bundled),
+                npm.rules().major(), npm.describe(), warnings);
     }
 
     private static String requiredText(ObjectNode manifest, String field, Path manifestFile) {

@@ -1,5 +1,6 @@
 package io.github.npmreg.pack;
 
+import io.github.npmreg.npm.NodePath;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 

@@ -1,5 +1,6 @@
 package io.github.npmreg.pack;
 
+import io.github.npmreg.npm.NodePath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

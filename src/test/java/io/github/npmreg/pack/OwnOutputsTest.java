@@ -26,7 +26,7 @@ class OwnOutputsTest {
         Files.writeString(dir.resolve("target/.x-1.0.0.tgz123.tmp"), "partial");
         Files.writeString(dir.resolve("target/other.txt"), "npm packs this");
         List<String> files = OwnOutputs.excluding(List.of(dir.resolve("target/npmreg"), dir.resolve("target/x-1.0.0.tgz")))
-                .list(dir, manifest);
+                .list(dir, manifest, PacklistRules.NPM_11).files();
         assertEquals(new TreeSet<>(List.of("index.js", "package.json", "target/other.txt")), new TreeSet<>(files));
     }
 }

@@ -74,7 +74,27 @@ public final class PackFixtures {
                 new Fixture("files-entry-shapes", PackFixtures::filesEntryShapes),
                 new Fixture("odd-file-names", PackFixtures::oddFileNames),
                 new Fixture("ignore-all-but", PackFixtures::ignoreAllBut),
-                new Fixture("files-naming-node-modules", PackFixtures::filesNamingNodeModules));
+                new Fixture("files-naming-node-modules", PackFixtures::filesNamingNodeModules),
+                new Fixture("files-slashless-negation-root-only", PackFixtures::filesSlashlessNegationRootOnly),
+                new Fixture("files-exact-path-vs-nested-npmignore", PackFixtures::filesExactPathVsNestedNpmignore),
+                new Fixture("files-listing-default-ignored", PackFixtures::filesListingDefaultIgnored),
+                new Fixture("root-shrinkwrap-and-bun-lock", PackFixtures::rootShrinkwrapAndBunLock),
+                new Fixture("npm-extension-files", PackFixtures::npmExtensionFiles),
+                new Fixture("patched-dependencies-excluded", PackFixtures::patchedDependenciesExcluded),
+                new Fixture("patched-dependencies-listed-in-files", PackFixtures::patchedDependenciesListedInFiles),
+                new Fixture("patched-dependencies-tabs-crlf-numbers", PackFixtures::patchedDependenciesTabsCrlfNumbers),
+                new Fixture("patched-dependencies-compact-json", PackFixtures::patchedDependenciesCompactJson),
+                new Fixture("files-globstar-extglob-negations", PackFixtures::filesGlobstarExtglobNegations),
+                new Fixture("files-braces-and-classes", PackFixtures::filesBracesAndClasses),
+                new Fixture("files-star-takes-dot-entries", PackFixtures::filesStarTakesDotEntries),
+                new Fixture("files-hash-and-bang-literals", PackFixtures::filesHashAndBangLiterals),
+                new Fixture("files-slashes-and-dir-star", PackFixtures::filesSlashesAndDirStar),
+                new Fixture("files-case-sensitive-glob", PackFixtures::filesCaseSensitiveGlob),
+                new Fixture("files-negated-directory", PackFixtures::filesNegatedDirectory),
+                new Fixture("files-symlink-entries", PackFixtures::filesSymlinkEntries),
+                new Fixture("files-matches-with-glob-characters", PackFixtures::filesMatchesWithGlobCharacters),
+                new Fixture("bundled-dep-with-shrinkwrap-and-patches", PackFixtures::bundledDepWithShrinkwrapAndPatches),
+                new Fixture("workspace-files-globs", PackFixtures::workspaceFilesGlobs));
     }
 
     // ---- trees ----
@@ -544,6 +564,226 @@ public final class PackFixtures {
     }
 
     // ---- helpers ----
+
+    // ---- trees for npm 12's rules (npm-packlist 11); npm 11 packs them too, by its own rules ----
+
+    /** A slashless negation in files only matches at the root under npm 12; npm 11 matched it at any depth. */
+    public static Path filesSlashlessNegationRootOnly(Path d) throws IOException {
+        pkg(d, "{\"name\":\"slashless\",\"version\":\"1.0.0\",\"files\":[\"lib\",\"notes.md\",\"!notes.md\",\"!*.map\"]}");
+        for (String f : List.of("notes.md", "lib/notes.md", "lib/a.js", "lib/a.js.map", "x.map", "lib/deep/notes.md")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** A file listed by its exact path and ignored by a nested .npmignore: npm 11 packs it, npm 12 does not. */
+    public static Path filesExactPathVsNestedNpmignore(Path d) throws IOException {
+        pkg(d, "{\"name\":\"exact-vs-nested\",\"version\":\"1.0.0\",\"files\":[\"lib/keep.js\",\"lib/sub/deep.js\",\"other\"]}");
+        write(d, "lib/.npmignore", "keep.js\nsub\n");
+        write(d, "other/.npmignore", "*.txt\n");
+        for (String f : List.of("lib/keep.js", "lib/other.js", "lib/sub/deep.js", "other/a.txt", "other/b.js")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** files naming default-ignored files: npm 11's required files forced some in, npm 12 leaves the defaults. */
+    public static Path filesListingDefaultIgnored(Path d) throws IOException {
+        pkg(d, "{\"name\":\"default-ignored\",\"version\":\"1.0.0\",\"files\":[\"sub/.DS_Store\",\"npm-debug.log\","
+                + "\"sub/x.orig\",\".npmrc\",\"sub/.npmignore\",\"sub/a.js\",\".gitignore\",\"sub/._meta\"]}");
+        for (String f : List.of("sub/.DS_Store", "npm-debug.log", "sub/x.orig", ".npmrc", "sub/.npmignore", "sub/a.js",
+                ".gitignore", "sub/._meta", "sub/b.js")) {
+            write(d, f, f.endsWith(".npmignore") ? "b.js\n" : f);
+        }
+        return d;
+    }
+
+    /** Root npm-shrinkwrap.json and bun.lock are always excluded by npm 12; nested ones are kept. */
+    public static Path rootShrinkwrapAndBunLock(Path d) throws IOException {
+        pkg(d, "{\"name\":\"locks\",\"version\":\"1.0.0\"}");
+        for (String f : List.of("npm-shrinkwrap.json", "bun.lock", "bun.lockb", "lib/npm-shrinkwrap.json",
+                "lib/bun.lock", "index.js", "yarn.lock", "lib/yarn.lock")) {
+            write(d, f, "{}\n");
+        }
+        return d;
+    }
+
+    /** .npm-extension.cjs/.mjs at the root are left out by npm 12 (and must export transformManifest). */
+    public static Path npmExtensionFiles(Path d) throws IOException {
+        pkg(d, "{\"name\":\"npm-extension\",\"version\":\"1.0.0\",\"files\":[\"*\",\"lib\"]}");
+        write(d, ".npm-extension.cjs", "module.exports = { transformManifest: (manifest) => manifest }\n");
+        write(d, "lib/.npm-extension.mjs", "export const x = 1\n");
+        write(d, "lib/.npm-extension.cjs", "module.exports = {}\n");
+        write(d, "index.js", "x\n");
+        return d;
+    }
+
+    /** patchedDependencies: the patch files are excluded and the field leaves the packed package.json (npm 12). */
+    public static Path patchedDependenciesExcluded(Path d) throws IOException {
+        pkg(d, "{\n  \"name\": \"patched\",\n  \"version\": \"1.0.0\",\n  \"dependencies\": {\n    \"left-pad\": \"1.3.0\"\n"
+                + "  },\n  \"patchedDependencies\": {\n    \"left-pad@1.3.0\": \"patches/left-pad@1.3.0.patch\",\n"
+                + "    \"other\": \"./patches/other.patch\",\n    \"bad\": 7,\n    \"outside\": \"../up.patch\"\n  },\n"
+                + "  \"scripts\": {\n    \"test\": \"node test.js\"\n  }\n}");
+        for (String f : List.of("patches/left-pad@1.3.0.patch", "patches/other.patch", "patches/README.md",
+                "index.js", "lib/patches/other.patch")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** files takes the patches directory and a patch file: npm 12 warns patched-dependencies and leaves them out. */
+    public static Path patchedDependenciesListedInFiles(Path d) throws IOException {
+        pkg(d, "{\"name\":\"patched-files\",\"version\":\"1.0.0\",\"files\":[\"patches\",\"fix.patch\",\"index.js\"],"
+                + "\"patchedDependencies\":{\"a@1.0.0\":\"patches/a.patch\",\"b\":\"fix.patch\"}}");
+        for (String f : List.of("patches/a.patch", "patches/keep.txt", "fix.patch", "index.js")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** The stripped package.json keeps tab indent and CRLF; numbers, escapes and integer-like keys as JS writes them. */
+    public static Path patchedDependenciesTabsCrlfNumbers(Path d) throws IOException {
+        write(d, "package.json", "{\r\n\t\"name\": \"patched-format\",\r\n\t\"version\": \"1.0.0\",\r\n"
+                + "\t\"patchedDependencies\": {\"x\": \"p/x.patch\"},\r\n\t\"n\": [1.50, 1e3, -0.0, 12345678901234567890,"
+                + " 1E-7, 2.5e+25],\r\n\t\"s\": \"tab\\tquote\\\" \\u00e9 \\u2028 \\/ \\u0001 \ud83d\ude00\",\r\n"
+                + "\t\"o\": {\"b\": 1, \"10\": 2, \"2\": 3, \"01\": 4, \"a\": {}},\r\n\t\"e\": [],\r\n\t\"t\": true,\r\n"
+                + "\t\"z\": null\r\n}\r\n");
+        write(d, "p/x.patch", "patch\n");
+        write(d, "index.js", "x\n");
+        return d;
+    }
+
+    /** A one-line package.json with patchedDependencies: JSON.stringify without indent or final newline. */
+    public static Path patchedDependenciesCompactJson(Path d) throws IOException {
+        write(d, "package.json", "{\"name\":\"patched-compact\",\"version\":\"1.0.0\",\"patchedDependencies\":{},"
+                + "\"main\":\"index.js\"}");
+        write(d, "index.js", "x\n");
+        return d;
+    }
+
+    /** Globstars with extglob negations in files select different files under node-glob than under ignore-walk. */
+    public static Path filesGlobstarExtglobNegations(Path d) throws IOException {
+        pkg(d, "{\"name\":\"globstar-extglob\",\"version\":\"1.0.0\",\"files\":[\"**/*.js\",\"!**/*.test.js\","
+                + "\"src/**/!(*.spec).ts\",\"!src/internal/**\",\"@(docs|guides)/*.md\"]}");
+        for (String f : List.of("index.js", "index.test.js", "lib/a.js", "lib/a.test.js", "lib/deep/b.js",
+                "src/a.ts", "src/a.spec.ts", "src/x/b.ts", "src/x/b.spec.ts", "src/internal/c.ts", "docs/a.md",
+                "guides/b.md", "other/c.md", ".hidden/d.js", "node_modules/dep/e.js")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** Braces and character classes in files. */
+    public static Path filesBracesAndClasses(Path d) throws IOException {
+        pkg(d, "{\"name\":\"braces-classes\",\"version\":\"1.0.0\",\"files\":[\"{lib,src}/*.{js,mjs}\",\"[ab].txt\","
+                + "\"v[0-9]/**\",\"file{1..3}.md\",\"[[:upper:]]*.cfg\"]}");
+        for (String f : List.of("lib/a.js", "lib/b.mjs", "lib/c.cjs", "src/d.js", "other/e.js", "a.txt", "b.txt",
+                "c.txt", "v1/x.js", "v1/deep/y.js", "vx/z.js", "file1.md", "file2.md", "file4.md", "Main.cfg",
+                "minor.cfg")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** files: ["*"] with dot entries: glob's dot:true takes them; the defaults still drop .npmignore and co. */
+    public static Path filesStarTakesDotEntries(Path d) throws IOException {
+        pkg(d, "{\"name\":\"star-dots\",\"version\":\"1.0.0\",\"files\":[\"*\",\".config/**\"]}");
+        for (String f : List.of(".eslintrc", ".config/tool.json", ".config/deep/x.json", ".github/workflow.yml",
+                "index.js", "lib/a.js", ".npmignore", ".gitignore", ".DS_Store")) {
+            write(d, f, f.equals(".npmignore") ? "lib\n" : f);
+        }
+        return d;
+    }
+
+    /** A leading # is a literal name for glob (nocomment), and !! strips to a positive entry. */
+    public static Path filesHashAndBangLiterals(Path d) throws IOException {
+        pkg(d, "{\"name\":\"hash-bang\",\"version\":\"1.0.0\",\"files\":[\"#notes.md\",\"lib\",\"!!lib/x.js\","
+                + "\"!lib/y.js\",\"\",\"!\",\"/\",\"./\"]}");
+        for (String f : List.of("#notes.md", "lib/x.js", "lib/y.js", "lib/z.js", "other.js")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** Leading ./ and /, trailing slashes, and dir/* (npm 11 made it dir/**; glob matches the children). */
+    public static Path filesSlashesAndDirStar(Path d) throws IOException {
+        pkg(d, "{\"name\":\"slashes\",\"version\":\"1.0.0\",\"files\":[\"./lib/\",\"/bin//\",\"dist/*\",\"types/*/\","
+                + "\"././/conf/./a.json\"]}");
+        for (String f : List.of("lib/a.js", "bin/cli.js", "dist/a.js", "dist/sub/b.js", "types/x/index.d.ts",
+                "types/y.d.ts", "conf/a.json", "conf/b.json")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** node-glob is case-sensitive on Linux; ignore-walk rules are not. */
+    public static Path filesCaseSensitiveGlob(Path d) throws IOException {
+        pkg(d, "{\"name\":\"case-glob\",\"version\":\"1.0.0\",\"files\":[\"LIB/*.JS\",\"Docs\",\"readme.TXT\"]}");
+        for (String f : List.of("lib/a.js", "LIB/b.JS", "docs/x.md", "readme.txt")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** A negated directory inside a listed directory, and a negated glob. */
+    public static Path filesNegatedDirectory(Path d) throws IOException {
+        pkg(d, "{\"name\":\"negated-dir\",\"version\":\"1.0.0\",\"files\":[\"lib\",\"!lib/internal\",\"!lib/**/*.map\","
+                + "\"lib/internal/public.js\"]}");
+        for (String f : List.of("lib/a.js", "lib/a.js.map", "lib/internal/b.js", "lib/internal/public.js",
+                "lib/deep/c.js.map", "lib/deep/c.js")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** Symlinks named by files: glob reports them as neither file nor directory, so they add no rules. */
+    public static Path filesSymlinkEntries(Path d) throws IOException {
+        pkg(d, "{\"name\":\"files-links\",\"version\":\"1.0.0\",\"files\":[\"link.js\",\"linkdir\",\"linkdir/a.js\","
+                + "\"real\",\"*.js\"]}");
+        write(d, "real/a.js", "a\n");
+        write(d, "target.js", "t\n");
+        Files.createSymbolicLink(d.resolve("link.js"), Path.of("target.js"));
+        Files.createSymbolicLink(d.resolve("linkdir"), Path.of("real"));
+        return d;
+    }
+
+    /** Matched names holding glob characters become ignore rules that no longer match themselves. */
+    public static Path filesMatchesWithGlobCharacters(Path d) throws IOException {
+        pkg(d, "{\"name\":\"glob-chars\",\"version\":\"1.0.0\",\"files\":[\"weird\"]}");
+        for (String f : List.of("weird/a[1].js", "weird/b{c,d}.js", "weird/!bang.js", "weird/#hash.js",
+                "weird/q?.js", "weird/plain.js", "weird/sp ace.js", "weird/ trailing.js ")) {
+            write(d, f, f);
+        }
+        return d;
+    }
+
+    /** A bundled dependency's own npm-shrinkwrap.json and patchedDependencies: only the root's patches count. */
+    public static Path bundledDepWithShrinkwrapAndPatches(Path d) throws IOException {
+        pkg(d, "{\"name\":\"bundler12\",\"version\":\"1.0.0\",\"dependencies\":{\"dep\":\"1.0.0\"},"
+                + "\"bundleDependencies\":[\"dep\"]}");
+        write(d, "index.js", "x\n");
+        write(d, "node_modules/dep/package.json", "{\"name\":\"dep\",\"version\":\"1.0.0\","
+                + "\"patchedDependencies\":{\"y\":\"p.patch\"},\"files\":[\"*.js\",\"p.patch\",\"npm-shrinkwrap.json\"]}\n");
+        for (String f : List.of("node_modules/dep/index.js", "node_modules/dep/p.patch",
+                "node_modules/dep/npm-shrinkwrap.json", "node_modules/dep/bun.lock")) {
+            write(d, f, "{}\n");
+        }
+        return d;
+    }
+
+    /** Packing a workspace whose files are globs, below a root with ignore files. */
+    public static Path workspaceFilesGlobs(Path d) throws IOException {
+        pkg(d, "{\"name\":\"ws12-root\",\"version\":\"1.0.0\",\"workspaces\":[\"packages/*\"]}");
+        write(d, ".npmignore", "*.log\n");
+        Path ws = d.resolve("packages/a");
+        pkg(ws, "{\"name\":\"ws12-a\",\"version\":\"1.0.0\",\"files\":[\"dist/**/*.js\",\"!dist/**/*.test.js\","
+                + "\"*.log\"],\"patchedDependencies\":{\"z\":\"dist/z.patch\"}}");
+        for (String f : List.of("dist/a.js", "dist/a.test.js", "dist/sub/b.js", "dist/z.patch", "x.log",
+                "npm-shrinkwrap.json", "src/c.js")) {
+            write(ws, f, f);
+        }
+        return ws;
+    }
 
     static void pkg(Path dir, String json) throws IOException {
         write(dir, "package.json", json + "\n");

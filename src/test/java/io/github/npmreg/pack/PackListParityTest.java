@@ -23,9 +23,11 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * For every tree of {@link PackFixtures}: the files and bundled names {@link PackList} selects equal what the real
- * {@code npm pack --json} reports, and the uncompressed tar {@link Packer#writeTar} writes for that selection equals
- * npm's tarball byte for byte. One npm call per tree.
+ * For every tree of {@link PackFixtures} and each npm the plugin follows (npm 11.19.1 on the machine's Node 20, npm
+ * 12.2.2 on the Node 24 the build installs): the files and bundled names {@link PackList} selects under that npm's
+ * {@link PacklistRules} equal what the real {@code npm pack --json} reports, and the uncompressed tar
+ * {@link Packer#writeTar} writes for that selection equals npm's tarball byte for byte. One npm call per tree and
+ * npm. A missing npm 11 or npm 12 fails the test; it is never skipped.
  */
 class PackListParityTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,30 +36,52 @@ class PackListParityTest {
     Path temp;
 
     @TestFactory
-    Stream<DynamicTest> sameFilesAndTarBytesAsNpmPack() {
-        return PackFixtures.all().stream().map(fixture -> DynamicTest.dynamicTest(fixture.name(), () -> {
-            Path base = Files.createDirectories(temp.resolve(fixture.name()));
+    Stream<DynamicTest> sameFilesAndTarBytesAsNpm11Pack() {
+        return parity(PacklistRules.NPM_11);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> sameFilesAndTarBytesAsNpm12Pack() {
+        return parity(PacklistRules.NPM_12);
+    }
+
+    private Stream<DynamicTest> parity(PacklistRules rules) {
+        // -Dnpmreg.parity.fixtures=<regex> narrows a local run to some trees; CI runs them all
+        String only = System.getProperty("npmreg.parity.fixtures", ".*");
+        return PackFixtures.all().stream().filter(f -> f.name().matches(only)).map(fixture -> DynamicTest.dynamicTest(fixture.name(), () -> {
+            Path base = Files.createDirectories(temp.resolve("npm" + rules.major()).resolve(fixture.name()));
             Path packageDir = fixture.build(Files.createDirectories(base.resolve("tree")));
             Path out = Files.createDirectories(base.resolve("npm-out"));
-            NpmCli.Result npm = NpmCli.run(packageDir, "pack", "--json", "--ignore-scripts", "--pack-destination",
-                    out.toString()).orFail("npm pack in " + fixture.name());
-            JsonNode report = JSON.readTree(npm.stdout()).get(0);
+            String[] args = {"pack", "--json", "--ignore-scripts", "--pack-destination", out.toString()};
+            NpmCli.Result npm = (rules == PacklistRules.NPM_11 ? NpmCli.run(packageDir, args)
+                    : NpmCli.run12(packageDir, args)).orFail("npm " + rules.major() + " pack in " + fixture.name());
+            JsonNode report = packReport(npm.stdout());
             TreeSet<String> npmFiles = new TreeSet<>();
             report.get("files").forEach(f -> npmFiles.add(f.get("path").asText()));
             TreeSet<String> npmBundled = new TreeSet<>();
             report.get("bundled").forEach(b -> npmBundled.add(b.asText()));
 
             ObjectNode manifest = (ObjectNode) JSON.readTree(packageDir.resolve("package.json").toFile());
-            PackList.Result ours = PackList.collect(packageDir, manifest);
+            PackList.Result ours = PackList.collect(packageDir, manifest, rules);
+            String what = fixture.name() + " (npm " + rules.major() + ")";
             assertEquals(String.join("\n", npmFiles), String.join("\n", new TreeSet<>(ours.files())),
-                    fixture.name() + ": files differ from npm pack");
-            assertEquals(npmBundled, new TreeSet<>(ours.bundled()), fixture.name() + ": bundled differs");
+                    what + ": files differ from npm pack");
+            assertEquals(npmBundled, new TreeSet<>(ours.bundled()), what + ": bundled differs");
+            boolean npmWarnedPatch = npm.stderr().contains("patched-dependencies");
+            assertEquals(npmWarnedPatch, ours.warnings().stream().anyMatch(w -> w.contains("patchedDependencies")),
+                    what + ": the patched-dependencies warning differs; npm's stderr: " + npm.stderr());
 
             byte[] npmTar = gunzip(out.resolve(report.get("filename").asText()));
             ByteArrayOutputStream ourTar = new ByteArrayOutputStream();
-            Packer.writeTar(packageDir, packageDir.resolve("package.json"), manifest, ours.files(), ourTar);
-            assertSameTar(fixture.name(), npmTar, ourTar.toByteArray());
+            Packer.writeTar(packageDir, packageDir.resolve("package.json"), manifest, rules, ours.files(), ourTar);
+            assertSameTar(what, npmTar, ourTar.toByteArray());
         }));
+    }
+
+    /** npm 11 prints an array with one object per package, npm 12 an object keyed by package name. */
+    static JsonNode packReport(String stdout) throws IOException {
+        JsonNode json = JSON.readTree(stdout);
+        return json.isArray() ? json.get(0) : json.elements().next();
     }
 
     private static byte[] gunzip(Path tgz) throws IOException {

@@ -31,7 +31,7 @@ class PackListTest {
 
     private static PackList.Result result(Path packageDir) throws IOException {
         ObjectNode manifest = (ObjectNode) new ObjectMapper().readTree(packageDir.resolve("package.json").toFile());
-        return PackList.collect(packageDir, manifest);
+        return PackList.collect(packageDir, manifest, PacklistRules.NPM_11);
     }
 
     @Test

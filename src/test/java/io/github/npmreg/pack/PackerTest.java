@@ -54,7 +54,7 @@ class PackerTest {
     private PackResult pack(Path pkg, Packer.FileLister lister, Path out) throws IOException {
         ObjectNode manifest = (ObjectNode) JSON.readTree(pkg.resolve("package.json").toFile());
         return new Packer(lister, 2).pack(new PackRequest(pkg, pkg.resolve("package.json"), manifest, out,
-                out.resolve("pack-report.json")));
+                out.resolve("pack-report.json"), NpmSelection.of(PacklistRules.NPM_11)));
     }
 
     @Test
@@ -62,7 +62,7 @@ class PackerTest {
         Path pkg = samplePackage();
         List<String> files = npmFileList(pkg);
         Path out = tmp.resolve("out");
-        PackResult result = pack(pkg, (dir, manifest) -> files, out);
+        PackResult result = pack(pkg, (dir, manifest, rules) -> new PackList.Result(files, List.of(), List.of()), out);
 
         Path npmOut = Files.createDirectories(tmp.resolve("npm-out"));
         ObjectNode npm = (ObjectNode) JSON.readTree(NpmCli.run(pkg, "pack", "--json", "--pack-destination",
@@ -72,6 +72,9 @@ class PackerTest {
             npm.remove(compressed);
             ours.remove(compressed);
         }
+        // the plugin's own keys: which npm's rules were used, and npm's warnings
+        assertEquals(11, ours.remove("npm").get("major").asInt());
+        assertEquals("[]", ours.remove("warnings").toString());
         assertEquals(npm.toPrettyString(), ours.toPrettyString());
         assertEquals(out.resolve("acme-hello-1.0.0.tgz"), result.tarball());
         assertEquals(List.of("dep"), result.bundled());
@@ -82,7 +85,7 @@ class PackerTest {
     void integrityAndShasumAreThoseOfTheWrittenFile() throws Exception {
         Path pkg = samplePackage();
         List<String> files = npmFileList(pkg);
-        PackResult result = pack(pkg, (dir, manifest) -> files, tmp.resolve("out"));
+        PackResult result = pack(pkg, (dir, manifest, rules) -> new PackList.Result(files, List.of(), List.of()), tmp.resolve("out"));
         byte[] tgz = Files.readAllBytes(result.tarball());
         assertEquals(tgz.length, result.size());
         assertEquals("sha512-" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-512").digest(tgz)),
@@ -100,7 +103,7 @@ class PackerTest {
     void summaryHasNpmsLines() throws IOException {
         Path pkg = samplePackage();
         List<String> files = npmFileList(pkg);
-        PackResult result = pack(pkg, (dir, manifest) -> files, tmp.resolve("out"));
+        PackResult result = pack(pkg, (dir, manifest, rules) -> new PackList.Result(files, List.of(), List.of()), tmp.resolve("out"));
         Path npmOut = Files.createDirectories(tmp.resolve("npm-out"));
         String stderr = NpmCli.run(pkg, "pack", "--pack-destination", npmOut.toString()).orFail("npm pack").stderr();
         List<String> npmLines = stderr.lines().filter(l -> l.startsWith("npm notice"))
@@ -137,7 +140,7 @@ class PackerTest {
         Path pkg = samplePackage();
         Path out = tmp.resolve("out");
         NpmregException e = assertThrows(NpmregException.class,
-                () -> pack(pkg, (dir, manifest) -> List.of("package.json", "README.md", "missing.js"), out));
+                () -> pack(pkg, (dir, manifest, rules) -> new PackList.Result(List.of("package.json", "README.md", "missing.js"), List.of(), List.of()), out));
         assertTrue(e.getMessage().contains("missing.js"), e.getMessage());
         try (Stream<Path> left = Files.list(out)) {
             assertEquals(List.of(), left.collect(Collectors.toList()));
@@ -151,7 +154,7 @@ class PackerTest {
         // The report's directory is a file, so the report cannot be written.
         Path blocker = Files.writeString(tmp.resolve("blocker"), "");
         ObjectNode manifest = (ObjectNode) JSON.readTree(pkg.resolve("package.json").toFile());
-        assertThrows(NpmregException.class, () -> new Packer((dir, m) -> List.of("package.json"), 1)
+        assertThrows(NpmregException.class, () -> new Packer((dir, m, r) -> new PackList.Result(List.of("package.json"), List.of(), List.of()), 1)
                 .pack(new PackRequest(pkg, pkg.resolve("package.json"), manifest, out, blocker.resolve("report.json"))));
         try (Stream<Path> left = Files.list(out)) {
             assertEquals(List.of(), left.collect(Collectors.toList()));
@@ -166,7 +169,7 @@ class PackerTest {
         Files.writeString(staged, "{\"name\":\"@acme/hello\",\"version\":\"2.0.0\"}\n");
         ObjectNode manifest = (ObjectNode) JSON.readTree(staged.toFile());
         Path out = tmp.resolve("out");
-        PackResult result = new Packer((dir, m) -> List.of("package.json", "README.md"), 1)
+        PackResult result = new Packer((dir, m, r) -> new PackList.Result(List.of("package.json", "README.md"), List.of(), List.of()), 1)
                 .pack(new PackRequest(pkg, staged, manifest, out, out.resolve("report.json")));
         assertEquals("acme-hello-2.0.0.tgz", result.filename());
         byte[] tar = NpmTarParityTest.gunzip(result.tarball());

@@ -49,6 +49,35 @@ public final class NpmCli {
         return run(dir, Map.of(), args);
     }
 
+    /**
+     * Runs npm 12.2.2 on Node 24, as the build installs them in {@code target/test-sigstore}
+     * (src/test/sigstore/package.json), with Node 24 first on PATH. Fails the test with the way to install them
+     * when they are missing: the npm 12 parity checks are never skipped.
+     */
+    public static Result run12(Path dir, String... args) {
+        Path node = SigstoreJs.node();
+        Path cli = node.getParent().getParent().getParent().resolve("npm/bin/npm-cli.js");
+        if (!Files.isRegularFile(cli)) {
+            fail("The npm 12 parity tests need npm 12.2.2, which the build installs from src/test/sigstore into "
+                    + cli.getParent().getParent() + ", and " + cli + " is missing: run ./mvnw -B "
+                    + "process-test-resources (it runs npm ci there).");
+        }
+        List<String> command = new ArrayList<>(List.of(node.toString(), cli.toString()));
+        command.addAll(List.of(args));
+        String path = node.getParent() + java.io.File.pathSeparator + System.getenv().getOrDefault("PATH", "");
+        return exec(dir, Map.of("PATH", path), command);
+    }
+
+    /** Runs {@code script} with the Node 24 the build installs beside npm 12 (see {@link #run12}). */
+    public static Result node24(Path dir, String script) {
+        return exec(dir, Map.of(), List.of(SigstoreJs.node().toString(), "-e", script));
+    }
+
+    /** The {@code node_modules} of the npm 12 the build installs, where its bundled glob and minimatch lie. */
+    public static Path npm12Modules() {
+        return SigstoreJs.node().getParent().getParent().getParent().resolve("npm/node_modules");
+    }
+
     /** Runs {@code node -e script} in {@code dir}. */
     public static Result node(Path dir, String script) {
         requireNpm();
