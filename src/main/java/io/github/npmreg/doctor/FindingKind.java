@@ -17,6 +17,11 @@ public enum FindingKind {
             "package.json cannot be parsed, so npm and the plugin cannot read name and version.",
             "npm error code EJSONPARSE / npm error JSON.parse Invalid package.json",
             "Fix the JSON syntax at the position given in the evidence."),
+    PACKAGE_PRIVATE("package-private", Status.FAIL, "package is marked private",
+            "package.json has \"private\": true (any truthy value), which is how a project says it must never be"
+                    + " published; npm refuses it before sending anything, and so does the plugin, dry runs included.",
+            "npm error code EPRIVATE / npm error This package has been marked as private",
+            "Remove the 'private' field from package.json to publish it, or skip the package (-Dnpmreg.skip=true)."),
     PACKAGE_NAME_INVALID("package-name-invalid", Status.FAIL, "package name is not valid for npm",
             "npm accepts only lowercase, URL-safe names of at most 214 characters, optionally scoped as @scope/name.",
             "npm error code EINVALIDPACKAGENAME / npm error Invalid package name",

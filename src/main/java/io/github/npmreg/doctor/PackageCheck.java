@@ -92,6 +92,8 @@ final class PackageCheck implements Check {
                     "<tag>next</tag> in the plugin configuration (or -Dnpmreg.tag=next)"));
         }
         if (release != null) {
+            release.problem(ReleaseProblem.Kind.PACKAGE_PRIVATE).ifPresent(p -> findings.add(Finding.of(
+                    FindingKind.PACKAGE_PRIVATE, id(), p.detail().problem(), p.detail().fix())));
             release.problem(ReleaseProblem.Kind.TAG_INVALID).ifPresent(p -> findings.add(Finding.of(
                     FindingKind.DIST_TAG_INVALID, id(), p.detail().problem(), p.detail().fix())));
             release.problems().stream().filter(p -> p.kind() == ReleaseProblem.Kind.ACCESS_INVALID)

@@ -193,6 +193,12 @@ abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
         if (project != null) {
             project.setContextValue(RELEASE_KEY, new CachedRelease(key, release));
         }
+        if (release.version().cleaned() && release.version().valid()) {
+            // npm 11: "npm warn publish "version" was cleaned and set to "1.0.0"" (npm pkg fix fixes the file).
+            buildLog().warn("\"version\" was cleaned and set to \"" + release.version().published() + "\" (from \""
+                    + release.version().configured() + "\" in " + release.manifestFile() + ", as npm publishes it);"
+                    + " run \"npm pkg fix\" or write the clean version to silence this");
+        }
         if (release.problems().isEmpty()) {
             getLog().info("Release " + release.describe());
             getLog().info("Credentials: " + (release.trustedPublishing() ? "npm trusted publishing (OIDC)"

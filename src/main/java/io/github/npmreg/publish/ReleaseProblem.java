@@ -9,6 +9,8 @@ import java.util.Objects;
  */
 public record ReleaseProblem(Kind kind, NpmregException detail) {
     public enum Kind {
+        /** {@code "private"} is truthy in package.json: npm refuses with EPRIVATE, so nothing is ever sent. */
+        PACKAGE_PRIVATE,
         /** The configured Maven version maps to no SemVer version. */
         VERSION_INVALID,
         /** A prerelease without a dist-tag: npm refuses to move latest to it. */
