@@ -91,6 +91,11 @@ final class PackageCheck implements Check {
                             + " is a prerelease and no dist-tag is set, so it would go to 'latest'",
                     "<tag>next</tag> in the plugin configuration (or -Dnpmreg.tag=next)"));
         }
+        if (release == null && io.github.npmreg.manifest.JsValues.truthy(context.manifest().get("private"))) {
+            findings.add(Finding.of(FindingKind.PACKAGE_PRIVATE, id(), "\"private\": "
+                    + context.manifest().get("private") + " in " + file + ": npm refuses to publish it (EPRIVATE)",
+                    "remove the 'private' field from " + file + " to publish it"));
+        }
         if (release != null) {
             release.problem(ReleaseProblem.Kind.PACKAGE_PRIVATE).ifPresent(p -> findings.add(Finding.of(
                     FindingKind.PACKAGE_PRIVATE, id(), p.detail().problem(), p.detail().fix())));
