@@ -61,6 +61,14 @@ public enum FindingKind {
             "The registry setting cannot be parsed as an absolute http:// or https:// URL.",
             "npm error Invalid URL / TypeError [ERR_INVALID_URL]",
             "Set the registry to an absolute URL such as https://gitlab.example.com/api/v4/projects/42/packages/npm/"),
+    REGISTRY_URL_CREDENTIALS("registry-url-credentials", Status.FAIL, "registry URL holds credentials",
+            "The registry URL has user-info (http://user:password@host/). npm refuses to publish with such a URL,"
+                    + " and a password there would be copied into publishConfig, the staged package.json and the"
+                    + " tarball; the plugin refuses it in every goal and shows it as user:***@.",
+            "npm error code ENEEDAUTH / npm error need auth This command requires you to be logged in to"
+                    + " http://user:***@host/",
+            "Remove user:password@ from the URL; put the credentials in a settings.xml <server> (serverId, 'npm'"
+                    + " by default) or an .npmrc auth line //host/path/:_authToken=${NPM_TOKEN}."),
     SCOPE_REGISTRY_MISSING("scope-registry-missing", Status.FAIL, "scope has no registry line",
             "The package is scoped but no @scope:registry line matches its scope, so npm (and the plugin) fall back "
                     + "to registry.npmjs.org although the project configures another registry.",
@@ -431,7 +439,7 @@ public enum FindingKind {
      */
     public java.util.Set<Premise> falsifies() {
         return switch (this) {
-            case REGISTRY_URL_INVALID, SCOPE_REGISTRY_MISSING, PUBLISH_CONFIG_REGISTRY_OVERRIDDEN,
+            case REGISTRY_URL_INVALID, REGISTRY_URL_CREDENTIALS, SCOPE_REGISTRY_MISSING, PUBLISH_CONFIG_REGISTRY_OVERRIDDEN,
                     GITLAB_GROUP_ENDPOINT_FOR_PUBLISH, GITLAB_INSTANCE_ENDPOINT_FOR_PUBLISH -> java.util.Set.of(Premise.REGISTRY);
             case SETTINGS_SERVER_MISSING, SETTINGS_SERVER_DECRYPT_FAILED, TOKEN_EMPTY, TOKEN_KIND_MISMATCH,
                     NPMRC_AUTH_MISSING, CI_REGISTRY_OTHER_SERVER, ID_TOKEN_MISSING, ID_TOKEN_UNREADABLE,

@@ -129,7 +129,8 @@ public final class PublishPlanner {
                         s.sources().npmConfig());
             }
         } catch (NpmregException e) {
-            problems.add(new ReleaseProblem(c.registry() == null && c.gitlab() != null
+            problems.add(new ReleaseProblem(e instanceof RegistrySelection.CredentialsInUrl
+                    ? ReleaseProblem.Kind.REGISTRY_URL_CREDENTIALS : c.registry() == null && c.gitlab() != null
                     ? ReleaseProblem.Kind.GITLAB_SHORTHAND_INVALID : ReleaseProblem.Kind.REGISTRY_URL_INVALID, e));
             return null;
         }

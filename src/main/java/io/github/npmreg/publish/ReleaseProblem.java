@@ -21,6 +21,8 @@ public record ReleaseProblem(Kind kind, NpmregException detail) {
         ACCESS_INVALID,
         /** The registry URL cannot be used at all. */
         REGISTRY_URL_INVALID,
+        /** The registry URL holds user-info ({@code user:password@}): npm refuses it with ENEEDAUTH. */
+        REGISTRY_URL_CREDENTIALS,
         /** A GitLab group-level URL as publish registry (no PUT route there). */
         GITLAB_GROUP_ENDPOINT,
         /** GitLab's instance-level URL as publish registry (no PUT route there). */

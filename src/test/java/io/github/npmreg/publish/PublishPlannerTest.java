@@ -186,10 +186,14 @@ class PublishPlannerTest {
     }
 
     @Test
-    void theRegistryDisplayHidesUserInfo() throws Exception {
+    void aRegistryUrlWithUserInfoIsRefusedAsNpmDoesAndNeverShown() throws Exception {
         Release release = PublishPlanner.plan(settings(ACME).registry("https://me:secret@npm.example.com/r/").build());
-        assertEquals("https://npm.example.com/r/", release.registry().display());
-        assertFalse(release.describe().contains("secret"), release.describe());
+        assertNull(release.registry());
+        ReleaseProblem p = release.problem(ReleaseProblem.Kind.REGISTRY_URL_CREDENTIALS).orElseThrow();
+        assertTrue(p.detail().problem().contains("https://me:***@npm.example.com/r/"), p.detail().problem());
+        assertTrue(p.detail().problem().contains("ENEEDAUTH"), p.detail().problem());
+        assertFalse(p.detail().getMessage().contains("secret"), p.detail().getMessage());
+        assertTrue(p.detail().fix().contains("//npm.example.com/r/:_authToken="), p.detail().fix());
     }
 
     @Test
