@@ -352,7 +352,12 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     /** What came back: status, headers (lower-case names, repeated ones joined by ", ") and the body as text. */
-    private record Answer(int status, Map<String, String> headers, String body) {}
+    private record Answer(int status, Map<String, String> headers, String body, List<String> secrets) {
+        /** The body as it may be shown (a 2xx body is kept intact for parsing). */
+        String shownBody() {
+            return Redaction.redact(body, secrets);
+        }
+    }
 
     @FunctionalInterface
     private interface Exchange {
@@ -393,14 +398,19 @@ public final class RegistryClient implements AutoCloseable {
         if (entity != null) {
             request.setEntity(entity);
         }
+        List<String> secrets = secrets(credentials, headers.get("npm-otp"));
         return http.execute(request.build(), response -> {
+            // An error answer (and a redirect) is only ever shown: what the server says is redacted of every secret
+            // this request carried before anything reads it, so a server that echoes the request leaks nothing.
+            boolean shownOnly = response.getCode() < 200 || response.getCode() >= 300;
             Map<String, String> h = new LinkedHashMap<>();
             for (Header header : response.getHeaders()) {
-                h.merge(header.getName().toLowerCase(Locale.ROOT), header.getValue(), (x, y) -> x + ", " + y);
+                String value = shownOnly ? Redaction.redact(header.getValue(), secrets) : header.getValue();
+                h.merge(header.getName().toLowerCase(Locale.ROOT), value, (x, y) -> x + ", " + y);
             }
             HttpEntity e = response.getEntity();
             String text = e == null ? "" : EntityUtils.toString(e, StandardCharsets.UTF_8);
-            return new Answer(response.getCode(), h, text);
+            return new Answer(response.getCode(), h, shownOnly ? Redaction.redact(text, secrets) : text, secrets);
         });
     }
 
@@ -425,14 +435,20 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     private BuildLog redacting(Credentials credentials, String otp) {
+        return new RedactingLog(config.log(), secrets(credentials, otp));
+    }
+
+    /** Every secret a request carries: the credentials, the whole Authorization value, the OTP, the proxy's. */
+    private List<String> secrets(Credentials credentials, String otp) {
         List<String> secrets = new ArrayList<>(credentials.secrets());
+        secrets.addAll(Redaction.secretsOf(credentials.authorizationHeader()));
         if (otp != null) {
             secrets.add(otp);
         }
         if (config.proxy() != null) {
             secrets.addAll(config.proxy().secrets());
         }
-        return new RedactingLog(config.log(), secrets);
+        return secrets;
     }
 
     private void sleep(Duration d) {
