@@ -69,6 +69,13 @@ public enum FindingKind {
                     + " http://user:***@host/",
             "Remove user:password@ from the URL; put the credentials in a settings.xml <server> (serverId, 'npm'"
                     + " by default) or an .npmrc auth line //host/path/:_authToken=${NPM_TOKEN}."),
+    REGISTRY_ANSWER_NOT_NPM("registry-answer-not-npm", Status.FAIL, "the registry URL does not answer as an npm registry",
+            "The registry URL answered with an HTML page, plain text or cut-off JSON: something other than an npm"
+                    + " registry is there (a web UI behind a wrong URL, a proxy's or SSO portal's login page, a missing"
+                    + " path prefix), so nothing it says is a registry's verdict on the token or the package.",
+            "npm error code EJSONPARSE / npm error Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON",
+            "Check the registry URL (GitLab: https://<host>/api/v4/projects/<id>/packages/npm/) and the proxy in"
+                    + " settings.xml; the evidence shows the content type and the first bytes of the answer."),
     SCOPE_REGISTRY_MISSING("scope-registry-missing", Status.FAIL, "scope has no registry line",
             "The package is scoped but no @scope:registry line matches its scope, so npm (and the plugin) fall back "
                     + "to registry.npmjs.org although the project configures another registry.",
@@ -439,7 +446,7 @@ public enum FindingKind {
      */
     public java.util.Set<Premise> falsifies() {
         return switch (this) {
-            case REGISTRY_URL_INVALID, REGISTRY_URL_CREDENTIALS, SCOPE_REGISTRY_MISSING, PUBLISH_CONFIG_REGISTRY_OVERRIDDEN,
+            case REGISTRY_URL_INVALID, REGISTRY_URL_CREDENTIALS, REGISTRY_ANSWER_NOT_NPM, SCOPE_REGISTRY_MISSING, PUBLISH_CONFIG_REGISTRY_OVERRIDDEN,
                     GITLAB_GROUP_ENDPOINT_FOR_PUBLISH, GITLAB_INSTANCE_ENDPOINT_FOR_PUBLISH -> java.util.Set.of(Premise.REGISTRY);
             case SETTINGS_SERVER_MISSING, SETTINGS_SERVER_DECRYPT_FAILED, TOKEN_EMPTY, TOKEN_KIND_MISMATCH,
                     NPMRC_AUTH_MISSING, CI_REGISTRY_OTHER_SERVER, ID_TOKEN_MISSING, ID_TOKEN_UNREADABLE,

@@ -96,6 +96,14 @@ abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
     @Parameter(property = PropertyNames.SOCKET_TIMEOUT, defaultValue = "300")
     protected int socketTimeoutSeconds;
 
+    /**
+     * The total time in seconds one attempt of a request may take once it is sent (upload and whole answer), besides
+     * the per-read socket timeout, so a server that trickles bytes cannot hold the build (npm's fetch-timeout, 5
+     * minutes). Raise it for very large tarballs on slow links; 0 turns it off.
+     */
+    @Parameter(property = PropertyNames.REQUEST_TIMEOUT, defaultValue = "300")
+    protected int requestTimeoutSeconds;
+
     /** How often a failed request is retried (connection errors, 408, 429, 5xx), with exponential backoff. */
     @Parameter(property = PropertyNames.RETRIES, defaultValue = "2")
     protected int retries;
@@ -312,6 +320,7 @@ abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
                                 System.getProperty("os.name"), System.getProperty("os.arch")),
                         buildLog())
                 .withTimeouts(Duration.ofSeconds(connectTimeoutSeconds), Duration.ofSeconds(socketTimeoutSeconds))
+                .withRequestTimeout(Duration.ofSeconds(Math.max(0, requestTimeoutSeconds)))
                 .withRetries(Math.max(0, retries), Duration.ofSeconds(2), Duration.ofSeconds(60));
         Optional<io.github.npmreg.registry.ProxyConfig> proxy =
                 SettingsProxies.forUrl(session.getSettings(), decrypter, registryUrl);
