@@ -73,7 +73,7 @@ public final class ManifestRewriter {
     /** Reads {@code file}, applies {@code edit} and writes the result atomically when it changed. */
     public static void rewrite(Path file, UnaryOperator<String> edit) {
         try {
-            String before = Files.readString(file, StandardCharsets.UTF_8);
+            String before = ManifestReader.text(Files.readAllBytes(file));
             String after = edit.apply(before);
             if (after.equals(before)) {
                 return;
