@@ -122,6 +122,9 @@ public final class RegistrySelection {
                     + " is not an absolute http(s) URL", "Write it as https://host/path/ there.");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            // The query is not shown: tokens are put there.
+            shown = uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath())
+                    + (uri.getRawQuery() != null ? "?…" : "#…");
             throw new NpmregException("The registry URL '" + shown + "' from " + reason
                     + " has a query or fragment, which npm would mangle", "Remove the part after '?' or '#'.");
         }

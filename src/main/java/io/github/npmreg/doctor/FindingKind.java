@@ -22,6 +22,18 @@ public enum FindingKind {
                     + " published; npm refuses it before sending anything, and so does the plugin, dry runs included.",
             "npm error code EPRIVATE / npm error This package has been marked as private",
             "Remove the 'private' field from package.json to publish it, or skip the package (-Dnpmreg.skip=true)."),
+    PACKAGE_NPM_WARNING("package-npm-warning", Status.WARN, "npm warns about package.json",
+            "npm 11 publishes this package.json but warns about it or ignores part of it: a name valid for old"
+                    + " packages only (capital letters, a Node.js core module's name, more than 214 characters), a"
+                    + " version it cleans (v1.0.0), \"files\" not an array or pointing outside the package,"
+                    + " \"publishConfig\" not an object, bytes that are not UTF-8. The plugin publishes it as npm"
+                    + " does; -Dnpmreg.strict=true refuses it.",
+            "npm warn package-json http@1.0.0 Package name \"http\" conflicts with a Node.js built-in module name",
+            "Fix package.json as the evidence says (npm pkg fix fixes some)."),
+    PACKAGE_NPM_WARNING_STRICT("package-npm-warning-strict", Status.FAIL, "npm warns about package.json (strict)",
+            "strict is on (npmreg.strict), and npm warns about this package.json, so the plugin refuses to publish.",
+            "npm warn publish npm auto-corrected some errors in your package.json when publishing.",
+            "Fix package.json as the evidence says, or turn strict off (-Dnpmreg.strict=false)."),
     PACKAGE_NAME_INVALID("package-name-invalid", Status.FAIL, "package name is not valid for npm",
             "npm accepts only lowercase, URL-safe names of at most 214 characters, optionally scoped as @scope/name.",
             "npm error code EINVALIDPACKAGENAME / npm error Invalid package name",

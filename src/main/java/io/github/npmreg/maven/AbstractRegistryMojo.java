@@ -104,6 +104,14 @@ abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
     @Parameter(property = PropertyNames.REQUEST_TIMEOUT, defaultValue = "300")
     protected int requestTimeoutSeconds;
 
+    /**
+     * Turn npm's warnings about package.json (a name valid for old packages only, a cleaned version, {@code files}
+     * not an array or pointing outside the package, {@code publishConfig} not an object, bytes that are not UTF-8)
+     * into failures. Off by default: the plugin accepts what npm accepts, and prints npm's warning.
+     */
+    @Parameter(property = PropertyNames.STRICT, defaultValue = "false")
+    protected boolean strict;
+
     /** How often a failed request is retried (connection errors, 408, 429, 5xx), with exponential backoff. */
     @Parameter(property = PropertyNames.RETRIES, defaultValue = "2")
     protected int retries;
@@ -179,6 +187,7 @@ abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
                 .registry(registry)
                 .gitlab(gitlab == null ? null : gitlab.toShorthand())
                 .tag(tag).access(access).requireTag(requireTag).tagPattern(tagPattern).skipExisting(skipExisting)
+                .strict(strict)
                 .oidc(oidc)
                 .server(server)
                 .npmConfig(NpmrcFiles.load(npmrcDir, env, Path.of(System.getProperty("user.home"))))
@@ -201,11 +210,12 @@ abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
         if (project != null) {
             project.setContextValue(RELEASE_KEY, new CachedRelease(key, release));
         }
-        if (release.version().cleaned() && release.version().valid()) {
-            // npm 11: "npm warn publish "version" was cleaned and set to "1.0.0"" (npm pkg fix fixes the file).
-            buildLog().warn("\"version\" was cleaned and set to \"" + release.version().published() + "\" (from \""
-                    + release.version().configured() + "\" in " + release.manifestFile() + ", as npm publishes it);"
-                    + " run \"npm pkg fix\" or write the clean version to silence this");
+        if (!settings.choices().strict()) {
+            // What npm accepts with a warning is published here too, with the warning (strict refuses it instead).
+            for (String warning : io.github.npmreg.publish.NpmWarnings.of(settings.pkg().manifest(),
+                    release.manifestFile(), release.version())) {
+                buildLog().warn("npm warn: " + warning + " (-D" + PropertyNames.STRICT + "=true refuses it)");
+            }
         }
         if (release.problems().isEmpty()) {
             getLog().info("Release " + release.describe());

@@ -155,6 +155,14 @@ final class PackWalker {
                 ".npmrc", "/package-lock.json", "/yarn.lock", "/pnpm-lock.yaml", "/bun.lockb"));
         JsonNode files = pkg.get("files");
         if (files != null && !files.isNull() && !(files.isBoolean() && !files.booleanValue())) {
+            // npm-packlist iterates "files" with for...of: a string is read character by character, as npm 11 does
+            // (NpmWarnings says so); any other non-array is not iterable, and npm fails on it too.
+            if (files.isTextual()) {
+                com.fasterxml.jackson.databind.node.ArrayNode chars = com.fasterxml.jackson.databind.node
+                        .JsonNodeFactory.instance.arrayNode();
+                files.textValue().codePoints().forEach(c -> chars.add(new String(Character.toChars(c))));
+                files = chars;
+            }
             if (!files.isArray()) {
                 throw new NpmregException("\"files\" in " + tree.path.resolve(PACKAGE_JSON)
                         + " must be an array of paths or globs, but it is " + files,
@@ -184,6 +192,7 @@ final class PackWalker {
                         ignores.add(inverse + "/**");
                     }
                     case MISSING -> ignores.add(inverse);
+                    case OUTSIDE -> { } // npm packs nothing for an entry outside the package (NpmWarnings says so)
                     case OTHER -> { } // exists, neither file nor directory (a symlink): npm takes nothing
                 }
             }
@@ -207,17 +216,14 @@ final class PackWalker {
         injectRules(STRICT_RULES, strict);
     }
 
-    private enum Kind { FILE, DIRECTORY, MISSING, OTHER }
+    private enum Kind { FILE, DIRECTORY, MISSING, OTHER, OUTSIDE }
 
     // npm lstat()s join(path, entry without leading !) to decide file, directory or glob.
     private Kind lstatFilesEntry(String file, String original) {
         String stripped = file.replaceFirst("^!+", "");
         Path target = path.resolve(stripped.replaceFirst("^/+", "")).normalize();
         if (!target.startsWith(path)) {
-            throw new NpmregException("\"files\" in " + tree.path.resolve(PACKAGE_JSON) + " lists \"" + original
-                    + "\", which points outside the package directory " + path,
-                    "Remove \"" + original + "\" from \"files\", or copy what it names into the package directory "
-                    + "and list it by its path inside, e.g. \"dist\".");
+            return Kind.OUTSIDE;
         }
         try {
             BasicFileAttributes a = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);

@@ -44,6 +44,13 @@ public final class PublishPlanner {
         privatePackage(s, name).ifPresent(problems::add);
 
         ReleaseVersion version = version(s, problems);
+        if (c.strict()) {
+            for (String warning : NpmWarnings.of(s.pkg().manifest(), s.pkg().manifestFile(), version)) {
+                problems.add(new ReleaseProblem(ReleaseProblem.Kind.NPM_WARNING_STRICT, new NpmregException(
+                        warning + "; npm publishes it with a warning, and strict is on.",
+                        "fix package.json as the warning says, or turn strict off (-Dnpmreg.strict=false).")));
+            }
+        }
         SelectedRegistry registry = registry(s, problems);
         DistTag tag = tag(s, version, problems);
         String access = access(s, name, problems);

@@ -11,6 +11,8 @@ public record ReleaseProblem(Kind kind, NpmregException detail) {
     public enum Kind {
         /** {@code "private"} is truthy in package.json: npm refuses with EPRIVATE, so nothing is ever sent. */
         PACKAGE_PRIVATE,
+        /** strict is on and npm warns about package.json ({@link NpmWarnings}). */
+        NPM_WARNING_STRICT,
         /** The configured Maven version maps to no SemVer version. */
         VERSION_INVALID,
         /** A prerelease without a dist-tag: npm refuses to move latest to it. */
