@@ -9,7 +9,7 @@ def target = new File(basedir, 'target')
 if (target.exists()) target.eachFileRecurse { f -> if (f.name.endsWith('.tgz')) tarballs << f }
 tarballs.each { t ->
     def bytes = new java.util.zip.GZIPInputStream(new FileInputStream(t)).withStream { it.bytes }
-    assert !new String(bytes, 'ISO-8859-1').contains('secret') : "outside file packed into ${t}"
+    assert !new String(bytes, 'ISO-8859-1').contains('secret.txt\u0000') : "outside file packed into ${t}"
 }
 assert log.contains('Fix:')
 // nothing half-written: no temporary file anywhere under target/
