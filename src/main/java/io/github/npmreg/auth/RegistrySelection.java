@@ -33,6 +33,13 @@ public final class RegistrySelection {
 
     private RegistrySelection() {}
 
+    /** A registry URL with user-info: refused as npm refuses it, never used nor copied. */
+    public static final class CredentialsInUrl extends NpmregException {
+        CredentialsInUrl(String problem, String fix) {
+            super(problem, fix);
+        }
+    }
+
     /**
      * @param explicitRegistry the plugin parameter, or {@code null}
      * @param name             the package name
@@ -87,20 +94,38 @@ public final class RegistrySelection {
     /** {@code url} as the registry from {@code origin}: checked as npm would use it, with its trailing slash. */
     public static SelectedRegistry normalise(String url, RegistryOrigin origin, String where) {
         String reason = where == null ? origin.description() : where;
+        String shown = io.github.npmreg.auth.Redaction.maskUserInfo(url);
         URI uri;
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new NpmregException("The registry URL '" + url + "' from " + reason + " is not a valid URL: "
-                    + e.getMessage(), "Write it as https://host/path/ there.", e);
+            throw new NpmregException("The registry URL '" + shown + "' from " + reason + " is not a valid URL: "
+                    + io.github.npmreg.auth.Redaction.maskUserInfo(e.getReason()) + " at index " + e.getIndex(),
+                    "Write it as https://host/path/ there.");
+        }
+        if (uri.getRawUserInfo() != null) {
+            // npm 11 refuses such a URL too: "ENEEDAUTH This command requires you to be logged in to http://user:***@…".
+            // Credentials inside a URL would be copied into publishConfig, the staged package.json and the tarball.
+            throw new CredentialsInUrl("The registry URL '" + shown + "' from " + reason + " holds credentials"
+                    + " (user:password@ before the host); npm refuses such a URL (ENEEDAUTH), and the plugin never"
+                    + " copies a password into publishConfig, package.json or the tarball.",
+                    "remove the 'user:password@' part there and put the credentials where they belong: a settings.xml"
+                            + " <server> (the plugin's serverId, 'npm' by default) with <username>/<password> or a"
+                            + " token in <password>, or an .npmrc auth line such as //" + uri.getRawAuthority()
+                            .substring(uri.getRawAuthority().indexOf('@') + 1) + (uri.getRawPath() == null ? "/"
+                            : uri.getRawPath().endsWith("/") ? uri.getRawPath() : uri.getRawPath() + "/")
+                            + ":_authToken=${NPM_TOKEN}.");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw new NpmregException("The registry URL '" + url + "' from " + reason
+            throw new NpmregException("The registry URL '" + shown + "' from " + reason
                     + " is not an absolute http(s) URL", "Write it as https://host/path/ there.");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new NpmregException("The registry URL '" + url + "' from " + reason
+            // The query is not shown: tokens are put there.
+            shown = uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath())
+                    + (uri.getRawQuery() != null ? "?…" : "#…");
+            throw new NpmregException("The registry URL '" + shown + "' from " + reason
                     + " has a query or fragment, which npm would mangle", "Remove the part after '?' or '#'.");
         }
         String text = uri.toString();

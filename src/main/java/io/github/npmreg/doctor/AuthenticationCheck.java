@@ -73,6 +73,8 @@ final class AuthenticationCheck implements Check {
         } else if (answer.status() == 403) {
             findings.add(RegistryAnswers.finding(FindingKind.ACCESS_FORBIDDEN, id(), whoami, answer,
                     context.credentials()));
+        } else if (answer.status() == 200 && !io.github.npmreg.registry.NonRegistryAnswer.isJsonObject(answer.body())) {
+            return List.of(notRegistry(id(), whoami, answer));
         } else {
             String user = answer.status() == 200 ? Json.text(Json.parse(answer.body()), "username") : null;
             if (user == null || user.isBlank()) {
@@ -131,6 +133,9 @@ final class AuthenticationCheck implements Check {
                             + " (older GitLab, or not an access token)",
                     "check in GitLab (User settings > Access tokens) that the token has the api scope"));
         }
+        if (!io.github.npmreg.registry.NonRegistryAnswer.isJsonObject(answer.body())) {
+            return List.of(notRegistry(id(), self, answer));
+        }
         JsonNode info = Json.parse(answer.body());
         List<String> scopes = new ArrayList<>();
         info.path("scopes").forEach(s -> scopes.add(s.asText()));
@@ -165,6 +170,13 @@ final class AuthenticationCheck implements Check {
                     + (expiresAt == null ? ", no expiry" : ", expires " + expiresAt)));
         }
         return findings;
+    }
+
+    /** An answer that is not a registry's: its content type and first bytes, and the likely causes. */
+    static Finding notRegistry(String check, URI url, Network.Answer answer) {
+        return Finding.of(FindingKind.REGISTRY_ANSWER_NOT_NPM, check, io.github.npmreg.registry.NonRegistryAnswer
+                .problem("GET", url, answer.status(), answer.header("Content-Type"), answer.body()),
+                io.github.npmreg.registry.NonRegistryAnswer.LIKELY_CAUSES);
     }
 
     /** The start of a response body, for evidence; registries put the reason there. */

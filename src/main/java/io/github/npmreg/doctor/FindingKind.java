@@ -17,6 +17,23 @@ public enum FindingKind {
             "package.json cannot be parsed, so npm and the plugin cannot read name and version.",
             "npm error code EJSONPARSE / npm error JSON.parse Invalid package.json",
             "Fix the JSON syntax at the position given in the evidence."),
+    PACKAGE_PRIVATE("package-private", Status.FAIL, "package is marked private",
+            "package.json has \"private\": true (any truthy value), which is how a project says it must never be"
+                    + " published; npm refuses it before sending anything, and so does the plugin, dry runs included.",
+            "npm error code EPRIVATE / npm error This package has been marked as private",
+            "Remove the 'private' field from package.json to publish it, or skip the package (-Dnpmreg.skip=true)."),
+    PACKAGE_NPM_WARNING("package-npm-warning", Status.WARN, "npm warns about package.json",
+            "npm 11 publishes this package.json but warns about it or ignores part of it: a name valid for old"
+                    + " packages only (capital letters, a Node.js core module's name, more than 214 characters), a"
+                    + " version it cleans (v1.0.0), \"files\" not an array or pointing outside the package,"
+                    + " \"publishConfig\" not an object, bytes that are not UTF-8. The plugin publishes it as npm"
+                    + " does; -Dnpmreg.strict=true refuses it.",
+            "npm warn package-json http@1.0.0 Package name \"http\" conflicts with a Node.js built-in module name",
+            "Fix package.json as the evidence says (npm pkg fix fixes some)."),
+    PACKAGE_NPM_WARNING_STRICT("package-npm-warning-strict", Status.FAIL, "npm warns about package.json (strict)",
+            "strict is on (npmreg.strict), and npm warns about this package.json, so the plugin refuses to publish.",
+            "npm warn publish npm auto-corrected some errors in your package.json when publishing.",
+            "Fix package.json as the evidence says, or turn strict off (-Dnpmreg.strict=false)."),
     PACKAGE_NAME_INVALID("package-name-invalid", Status.FAIL, "package name is not valid for npm",
             "npm accepts only lowercase, URL-safe names of at most 214 characters, optionally scoped as @scope/name.",
             "npm error code EINVALIDPACKAGENAME / npm error Invalid package name",
@@ -56,6 +73,21 @@ public enum FindingKind {
             "The registry setting cannot be parsed as an absolute http:// or https:// URL.",
             "npm error Invalid URL / TypeError [ERR_INVALID_URL]",
             "Set the registry to an absolute URL such as https://gitlab.example.com/api/v4/projects/42/packages/npm/"),
+    REGISTRY_URL_CREDENTIALS("registry-url-credentials", Status.FAIL, "registry URL holds credentials",
+            "The registry URL has user-info (http://user:password@host/). npm refuses to publish with such a URL,"
+                    + " and a password there would be copied into publishConfig, the staged package.json and the"
+                    + " tarball; the plugin refuses it in every goal and shows it as user:***@.",
+            "npm error code ENEEDAUTH / npm error need auth This command requires you to be logged in to"
+                    + " http://user:***@host/",
+            "Remove user:password@ from the URL; put the credentials in a settings.xml <server> (serverId, 'npm'"
+                    + " by default) or an .npmrc auth line //host/path/:_authToken=${NPM_TOKEN}."),
+    REGISTRY_ANSWER_NOT_NPM("registry-answer-not-npm", Status.FAIL, "the registry URL does not answer as an npm registry",
+            "The registry URL answered with an HTML page, plain text or cut-off JSON: something other than an npm"
+                    + " registry is there (a web UI behind a wrong URL, a proxy's or SSO portal's login page, a missing"
+                    + " path prefix), so nothing it says is a registry's verdict on the token or the package.",
+            "npm error code EJSONPARSE / npm error Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON",
+            "Check the registry URL (GitLab: https://<host>/api/v4/projects/<id>/packages/npm/) and the proxy in"
+                    + " settings.xml; the evidence shows the content type and the first bytes of the answer."),
     SCOPE_REGISTRY_MISSING("scope-registry-missing", Status.FAIL, "scope has no registry line",
             "The package is scoped but no @scope:registry line matches its scope, so npm (and the plugin) fall back "
                     + "to registry.npmjs.org although the project configures another registry.",
@@ -434,7 +466,7 @@ public enum FindingKind {
      */
     public java.util.Set<Premise> falsifies() {
         return switch (this) {
-            case REGISTRY_URL_INVALID, SCOPE_REGISTRY_MISSING, PUBLISH_CONFIG_REGISTRY_OVERRIDDEN,
+            case REGISTRY_URL_INVALID, REGISTRY_URL_CREDENTIALS, REGISTRY_ANSWER_NOT_NPM, SCOPE_REGISTRY_MISSING, PUBLISH_CONFIG_REGISTRY_OVERRIDDEN,
                     GITLAB_GROUP_ENDPOINT_FOR_PUBLISH, GITLAB_INSTANCE_ENDPOINT_FOR_PUBLISH -> java.util.Set.of(Premise.REGISTRY);
             case SETTINGS_SERVER_MISSING, SETTINGS_SERVER_DECRYPT_FAILED, SETTINGS_SERVER_VARIABLE_UNSET, TOKEN_EMPTY, TOKEN_KIND_MISMATCH,
                     NPMRC_AUTH_MISSING, CI_REGISTRY_OTHER_SERVER, ID_TOKEN_MISSING, ID_TOKEN_UNREADABLE,

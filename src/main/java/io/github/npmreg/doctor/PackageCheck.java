@@ -91,7 +91,31 @@ final class PackageCheck implements Check {
                             + " is a prerelease and no dist-tag is set, so it would go to 'latest'",
                     "<tag>next</tag> in the plugin configuration (or -Dnpmreg.tag=next)"));
         }
+        if (release == null && io.github.npmreg.manifest.JsValues.truthy(context.manifest().get("private"))) {
+            findings.add(Finding.of(FindingKind.PACKAGE_PRIVATE, id(), "\"private\": "
+                    + context.manifest().get("private") + " in " + file + ": npm refuses to publish it (EPRIVATE)",
+                    "remove the 'private' field from " + file + " to publish it"));
+        }
         if (release != null) {
+            boolean strict = release.problem(ReleaseProblem.Kind.NPM_WARNING_STRICT).isPresent();
+            release.problems().stream().filter(p -> p.kind() == ReleaseProblem.Kind.NPM_WARNING_STRICT)
+                    .forEach(p -> findings.add(Finding.of(FindingKind.PACKAGE_NPM_WARNING_STRICT, id(),
+                            p.detail().problem(), p.detail().fix())));
+            if (!strict) {
+                io.github.npmreg.publish.NpmWarnings.of(context.manifest(), java.nio.file.Path.of(file),
+                        release.version()).forEach(w -> findings.add(Finding.of(FindingKind.PACKAGE_NPM_WARNING,
+                                id(), w, "fix package.json as said, or leave it: npm publishes it")));
+            }
+        } else if (!violations.isEmpty() || name == null) {
+            // reported above
+        } else {
+            io.github.npmreg.publish.NpmWarnings.of(context.manifest(), java.nio.file.Path.of(file), null)
+                    .forEach(w -> findings.add(Finding.of(FindingKind.PACKAGE_NPM_WARNING, id(), w,
+                            "fix package.json as said, or leave it: npm publishes it")));
+        }
+        if (release != null) {
+            release.problem(ReleaseProblem.Kind.PACKAGE_PRIVATE).ifPresent(p -> findings.add(Finding.of(
+                    FindingKind.PACKAGE_PRIVATE, id(), p.detail().problem(), p.detail().fix())));
             release.problem(ReleaseProblem.Kind.TAG_INVALID).ifPresent(p -> findings.add(Finding.of(
                     FindingKind.DIST_TAG_INVALID, id(), p.detail().problem(), p.detail().fix())));
             release.problems().stream().filter(p -> p.kind() == ReleaseProblem.Kind.ACCESS_INVALID)

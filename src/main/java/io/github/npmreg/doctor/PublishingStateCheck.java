@@ -90,6 +90,9 @@ final class PublishingStateCheck implements Check {
         if (status != 200) {
             return List.of(Finding.skipped(this, evidence));
         }
+        if (!io.github.npmreg.registry.NonRegistryAnswer.isJsonObject(answer.body())) {
+            return List.of(AuthenticationCheck.notRegistry(id(), metadata, answer));
+        }
         return packument(context, name, version, Json.parse(answer.body()), registry);
     }
 

@@ -31,6 +31,12 @@ final class RegistryChoiceCheck implements Check {
         if (context.registry() == null) {
             return List.of(Finding.skipped(this, "no registry was selected"));
         }
+        var inUrl = context.release() == null ? java.util.Optional.<io.github.npmreg.publish.ReleaseProblem>empty()
+                : context.release().problem(io.github.npmreg.publish.ReleaseProblem.Kind.REGISTRY_URL_CREDENTIALS);
+        if (inUrl.isPresent()) {
+            return List.of(Finding.of(FindingKind.REGISTRY_URL_CREDENTIALS, id(), inUrl.get().detail().problem(),
+                    inUrl.get().detail().fix()));
+        }
         String url = context.registry().url();
         URI uri = Urls.parse(url);
         if (uri == null) {

@@ -53,14 +53,20 @@ public final class RegistryClientNetwork implements Network {
         if (authorization != null) {
             get.addHeader("Authorization", authorization);
         }
+        // The doctor only shows and judges what comes back: redacted of the request's secrets before any check reads it.
+        List<String> secrets = new ArrayList<>(io.github.npmreg.auth.Redaction.secretsOf(authorization));
+        if (proxy != null && proxy.password() != null) {
+            secrets.add(proxy.password());
+        }
         return client.http().execute(get, response -> {
             Map<String, List<String>> headers = new LinkedHashMap<>();
             for (Header h : response.getHeaders()) {
-                headers.computeIfAbsent(h.getName(), k -> new ArrayList<>()).add(h.getValue());
+                headers.computeIfAbsent(h.getName(), k -> new ArrayList<>())
+                        .add(io.github.npmreg.auth.Redaction.redact(h.getValue(), secrets));
             }
             String body = response.getEntity() == null ? ""
                     : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
-            return new Answer(response.getCode(), headers, body);
+            return new Answer(response.getCode(), headers, io.github.npmreg.auth.Redaction.redact(body, secrets));
         });
     }
 

@@ -160,7 +160,7 @@ public record Report(List<Finding> findings) {
             Files.createDirectories(dir);
             Path tmp = io.github.npmreg.TempFiles.create(dir, file.getFileName().toString(), ".tmp");
             try {
-                Files.writeString(tmp, toJson());
+                Files.writeString(tmp, io.github.npmreg.auth.Redaction.maskUserInfo(toJson())); // no URL user-info in any file
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(tmp);

@@ -49,8 +49,9 @@ public final class SetupReader {
         Release release = PublishPlanner.plan(settingsFor.apply(manifest));
         builder.release(release);
         if (release.registry() == null) {
-            builder.noRegistry(release.problems().isEmpty() ? "no registry"
-                    : release.problems().get(0).detail().problem());
+            builder.noRegistry(release.problems().stream()
+                    .filter(p -> p.kind() != io.github.npmreg.publish.ReleaseProblem.Kind.PACKAGE_PRIVATE)
+                    .findFirst().map(p -> p.detail().problem()).orElse("no registry"));
         }
         return builder;
     }

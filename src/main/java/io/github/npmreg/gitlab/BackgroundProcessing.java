@@ -102,7 +102,8 @@ public final class BackgroundProcessing {
 
     private boolean listed(URI registry, String escapedName, String version, Credentials credentials) {
         try {
-            return client.fetch(registry, escapedName, credentials) instanceof PackumentLookup.Found found
+            // One try per poll: the poll loop is the retry, bounded by the wait.
+            return client.fetchOnce(registry, escapedName, credentials) instanceof PackumentLookup.Found found
                     && found.packument().hasVersion(version);
         } catch (RegistryException e) {
             log.debug("Package metadata not readable while waiting: " + e.problem());

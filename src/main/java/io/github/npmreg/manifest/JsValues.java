@@ -31,7 +31,7 @@ public final class JsValues {
     }
 
     /** JavaScript truthiness of a JSON value. */
-    static boolean truthy(JsonNode n) {
+    public static boolean truthy(JsonNode n) {
         if (n == null || n.isNull() || n.isMissingNode()) {
             return false;
         }

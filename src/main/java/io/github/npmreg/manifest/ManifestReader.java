@@ -18,6 +18,14 @@ import java.util.List;
  */
 public final class ManifestReader {
     static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Deeper than any real package.json; beyond it the reader stops with a clear error, never a stack overflow. */
+    static final int MAX_NESTING = 1000;
+    /** npm reads package.json with JSON.parse: one document, nothing after it. */
+    private static final ObjectMapper STRICT = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING).build())
+            .build())
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ManifestReader() {}
 
@@ -41,13 +49,19 @@ public final class ManifestReader {
                     "Check that the file is readable by the user running the build.", e);
         }
         JsonNode tree;
+        String text = text(bytes);
         try {
-            tree = MAPPER.readTree(bytes);
+            tree = STRICT.readTree(text);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new NpmregException("Invalid JSON in " + packageJson.toAbsolutePath() + " (EJSONPARSE): it nests"
+                    + " objects or arrays deeper than " + MAX_NESTING + " levels",
+                    "flatten the structure; no field of package.json needs that depth.");
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new NpmregException("Invalid JSON in " + packageJson.toAbsolutePath() + where + ": "
-                    + e.getOriginalMessage(), "Fix the JSON syntax at that position (a missing comma or quote is the usual cause).", e);
+            throw new NpmregException("Invalid JSON in " + packageJson.toAbsolutePath() + where + " (EJSONPARSE): "
+                    + reason(e, bytes), "Fix the JSON at that position: package.json must be one JSON object in"
+                    + " UTF-8, nothing before or after it (a missing comma or quote is the usual cause).");
         } catch (IOException e) {
             throw new NpmregException("Cannot read " + packageJson.toAbsolutePath() + ": " + e,
                     "Check that the file is readable by the user running the build.", e);
@@ -61,6 +75,30 @@ public final class ManifestReader {
                     .toString().toLowerCase() + ", not an object", "Make the file a JSON object: { \"name\": ..., \"version\": ... }.");
         }
         return object;
+    }
+
+    /**
+     * The file as npm reads it: UTF-8, malformed bytes as U+FFFD (Node's decoder), a leading UTF-8 byte-order mark
+     * dropped (json-parse-even-better-errors strips it). UTF-16 and UTF-32 are not detected, as in npm: they fail
+     * to parse.
+     */
+    public static String text(byte[] bytes) {
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** Jackson's reason, with the encodings npm does not read named. */
+    private static String reason(JsonProcessingException e, byte[] bytes) {
+        String message = e.getOriginalMessage();
+        if (message != null && message.contains("Trailing token")) {
+            message = "there is more after the JSON object (a second document or stray text); npm reads exactly one";
+        }
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))
+                || bytes.length >= 2 && (bytes[0] == 0 || bytes[1] == 0)) {
+            return "the file is UTF-16 or UTF-32 encoded; npm reads package.json only as UTF-8 (" + message + ")";
+        }
+        return message == null ? "not valid JSON" : message.replaceAll("\\s+", " ");
     }
 
     private static void validate(ObjectNode manifest, Path file) {

@@ -62,8 +62,10 @@ public final class ManifestRewriter {
                 return json.substring(0, member.valueStart()) + quote(value) + json.substring(member.valueEnd());
             }
             if (member.object() == null) {
-                throw new NpmregException("\"" + String.join(".", path.subList(0, depth + 1))
-                        + "\" in package.json is not an object", "Make it an object, e.g. \"" + key + "\": {}.");
+                // npm ignores a publishConfig that is not an object (with a warning, NpmWarnings): the staged copy
+                // gets an object in its place, holding only what is set.
+                return set(json.substring(0, member.valueStart()) + "{}" + json.substring(member.valueEnd()), path,
+                        value);
             }
             object = member.object();
         }
@@ -73,7 +75,7 @@ public final class ManifestRewriter {
     /** Reads {@code file}, applies {@code edit} and writes the result atomically when it changed. */
     public static void rewrite(Path file, UnaryOperator<String> edit) {
         try {
-            String before = Files.readString(file, StandardCharsets.UTF_8);
+            String before = ManifestReader.text(Files.readAllBytes(file));
             String after = edit.apply(before);
             if (after.equals(before)) {
                 return;

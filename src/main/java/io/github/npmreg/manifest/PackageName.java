@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * An npm package name such as {@code hello} or {@code @acme/hello}, with the derived forms the registry protocol
- * uses. {@link #violations(String)} applies validate-npm-package-name's rules for <em>new</em> packages (errors and
- * warnings both count, as {@code validForNewPackages} does).
+ * uses. {@link #violations(String)} are validate-npm-package-name's errors, the names npm refuses (npm-package-arg
+ * accepts what is {@code validForOldPackages}); {@link #warnings(String)} its warnings (a core module's name, more
+ * than 214 characters, capital letters, {@code ~'!()*}), which npm publishes and the plugin too, saying so.
  */
 public record PackageName(String name) {
 
@@ -120,20 +121,6 @@ public record PackageName(String name) {
         if (EXCLUDED.contains(lower)) {
             out.add("\"" + lower + "\" is reserved and cannot be a package name: choose another name");
         }
-        if (NODE_BUILTINS.contains(lower)) {
-            out.add("\"" + name + "\" is the name of a Node.js core module: choose another name or add a scope "
-                    + "(\"@my-scope/" + name + "\")");
-        }
-        if (name.length() > MAX_LENGTH) {
-            out.add("the name has " + name.length() + " characters, more than the " + MAX_LENGTH + " allowed: shorten it");
-        }
-        if (!lower.equals(name)) {
-            out.add("the name must be lowercase: use \"" + lower + "\"");
-        }
-        String last = name.substring(name.lastIndexOf('/') + 1);
-        if (last.matches(".*[~'!()*].*")) {
-            out.add("the name must not contain the special characters ~'!()*: remove them");
-        }
         if (!encodeURIComponent(name).equals(name)) {
             var m = SCOPED.matcher(name);
             boolean scopedOk = false;
@@ -149,6 +136,36 @@ public record PackageName(String name) {
                 out.add("the name may only contain URL-safe characters (a-z 0-9 - . _ ~ and one '@scope/' prefix;"
                         + " no spaces, no '/', ':' or '%'): remove or replace the others");
             }
+        }
+        return out;
+    }
+
+    /**
+     * validate-npm-package-name's warnings: rules for new package names that npm does not enforce when it publishes
+     * (the name is {@code validForOldPackages}); each says what to change.
+     */
+    public static List<String> warnings(String name) {
+        List<String> out = new ArrayList<>();
+        if (name == null) {
+            return out;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (NODE_BUILTINS.contains(lower)) {
+            out.add("\"" + name + "\" is the name of a Node.js core module (npm warns: Package name \"" + name
+                    + "\" conflicts with a Node.js built-in module name): choose another name or add a scope "
+                    + "(\"@my-scope/" + name + "\")");
+        }
+        if (name.length() > MAX_LENGTH) {
+            out.add("the name has " + name.length() + " characters, more than the " + MAX_LENGTH + " allowed for new"
+                    + " packages: shorten it");
+        }
+        if (!lower.equals(name)) {
+            out.add("the name can no longer contain capital letters (new packages must be lowercase): use \""
+                    + lower + "\"");
+        }
+        String last = name.substring(name.lastIndexOf('/') + 1);
+        if (last.matches(".*[~'!()*].*")) {
+            out.add("the name can no longer contain the special characters ~'!()*: remove them");
         }
         return out;
     }

@@ -96,6 +96,22 @@ abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
     @Parameter(property = PropertyNames.SOCKET_TIMEOUT, defaultValue = "300")
     protected int socketTimeoutSeconds;
 
+    /**
+     * The total time in seconds one attempt of a request may take once it is sent (upload and whole answer), besides
+     * the per-read socket timeout, so a server that trickles bytes cannot hold the build (npm's fetch-timeout, 5
+     * minutes). Raise it for very large tarballs on slow links; 0 turns it off.
+     */
+    @Parameter(property = PropertyNames.REQUEST_TIMEOUT, defaultValue = "300")
+    protected int requestTimeoutSeconds;
+
+    /**
+     * Turn npm's warnings about package.json (a name valid for old packages only, a cleaned version, {@code files}
+     * not an array or pointing outside the package, {@code publishConfig} not an object, bytes that are not UTF-8)
+     * into failures. Off by default: the plugin accepts what npm accepts, and prints npm's warning.
+     */
+    @Parameter(property = PropertyNames.STRICT, defaultValue = "false")
+    protected boolean strict;
+
     /** How often a failed request is retried (connection errors, 408, 429, 5xx), with exponential backoff. */
     @Parameter(property = PropertyNames.RETRIES, defaultValue = "2")
     protected int retries;
@@ -171,6 +187,7 @@ abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
                 .registry(registry)
                 .gitlab(gitlab == null ? null : gitlab.toShorthand())
                 .tag(tag).access(access).requireTag(requireTag).tagPattern(tagPattern).skipExisting(skipExisting)
+                .strict(strict)
                 .oidc(oidc)
                 .server(server)
                 .npmConfig(NpmrcFiles.load(npmrcDir, env, Path.of(System.getProperty("user.home"))))
@@ -192,6 +209,13 @@ abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
         buildLog().redact(release.credentials().secrets());
         if (project != null) {
             project.setContextValue(RELEASE_KEY, new CachedRelease(key, release));
+        }
+        if (!settings.choices().strict()) {
+            // What npm accepts with a warning is published here too, with the warning (strict refuses it instead).
+            for (String warning : io.github.npmreg.publish.NpmWarnings.of(settings.pkg().manifest(),
+                    release.manifestFile(), release.version())) {
+                buildLog().warn("npm warn: " + warning + " (-D" + PropertyNames.STRICT + "=true refuses it)");
+            }
         }
         if (release.problems().isEmpty()) {
             getLog().info("Release " + release.describe());
@@ -306,6 +330,7 @@ abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
                                 System.getProperty("os.name"), System.getProperty("os.arch")),
                         buildLog())
                 .withTimeouts(Duration.ofSeconds(connectTimeoutSeconds), Duration.ofSeconds(socketTimeoutSeconds))
+                .withRequestTimeout(Duration.ofSeconds(Math.max(0, requestTimeoutSeconds)))
                 .withRetries(Math.max(0, retries), Duration.ofSeconds(2), Duration.ofSeconds(60));
         Optional<io.github.npmreg.registry.ProxyConfig> proxy =
                 SettingsProxies.forUrl(session.getSettings(), decrypter, registryUrl);

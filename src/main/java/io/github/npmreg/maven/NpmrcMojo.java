@@ -33,6 +33,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 public class NpmrcMojo extends AbstractRegistryMojo {
     /** The release problems this goal refuses: those about the registry it writes. */
     static final Set<ReleaseProblem.Kind> REFUSED = EnumSet.of(ReleaseProblem.Kind.REGISTRY_URL_INVALID,
+            ReleaseProblem.Kind.REGISTRY_URL_CREDENTIALS,
             ReleaseProblem.Kind.GITLAB_SHORTHAND_INVALID, ReleaseProblem.Kind.GITLAB_GROUP_ENDPOINT,
             ReleaseProblem.Kind.GITLAB_INSTANCE_ENDPOINT, ReleaseProblem.Kind.CREDENTIALS_UNUSABLE);
 

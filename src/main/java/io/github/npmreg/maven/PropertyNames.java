@@ -20,6 +20,8 @@ public final class PropertyNames {
     public static final String CA_FILE = "npmreg.caFile";
     public static final String CONNECT_TIMEOUT = "npmreg.connectTimeoutSeconds";
     public static final String SOCKET_TIMEOUT = "npmreg.socketTimeoutSeconds";
+    public static final String REQUEST_TIMEOUT = "npmreg.requestTimeoutSeconds";
+    public static final String STRICT = "npmreg.strict";
     public static final String RETRIES = "npmreg.retries";
     public static final String PREFLIGHT = "npmreg.preflight";
 

@@ -23,7 +23,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 public class PublishConfigMojo extends AbstractRegistryMojo {
     /** What this goal refuses: a staged package.json must not point at a registry that cannot take the publish. */
     static final Set<ReleaseProblem.Kind> REFUSED = EnumSet.of(ReleaseProblem.Kind.VERSION_INVALID,
-            ReleaseProblem.Kind.REGISTRY_URL_INVALID, ReleaseProblem.Kind.GITLAB_SHORTHAND_INVALID,
+            ReleaseProblem.Kind.REGISTRY_URL_INVALID, ReleaseProblem.Kind.REGISTRY_URL_CREDENTIALS,
+            ReleaseProblem.Kind.GITLAB_SHORTHAND_INVALID,
             ReleaseProblem.Kind.GITLAB_GROUP_ENDPOINT, ReleaseProblem.Kind.GITLAB_INSTANCE_ENDPOINT,
             ReleaseProblem.Kind.TAG_INVALID, ReleaseProblem.Kind.ACCESS_INVALID);
 

@@ -173,6 +173,14 @@ final class PackWalker {
         List<String> strict = new ArrayList<>(rules.packageStrictRules());
         JsonNode files = pkg.get("files");
         if (files != null && !files.isNull() && !(files.isBoolean() && !files.booleanValue())) {
+            // npm-packlist iterates "files" with for...of: a string is read character by character, as npm 11 does
+            // (NpmWarnings says so); any other non-array is not iterable, and npm fails on it too.
+            if (files.isTextual()) {
+                com.fasterxml.jackson.databind.node.ArrayNode chars = com.fasterxml.jackson.databind.node
+                        .JsonNodeFactory.instance.arrayNode();
+                files.textValue().codePoints().forEach(c -> chars.add(new String(Character.toChars(c))));
+                files = chars;
+            }
             if (!files.isArray()) {
                 throw new NpmregException("\"files\" in " + tree.path.resolve(PACKAGE_JSON)
                         + " must be an array of paths or globs, but it is " + files,
@@ -206,6 +214,7 @@ final class PackWalker {
                         ignores.add(inverse + "/**");
                     }
                     case MISSING -> ignores.add(inverse);
+                    case OUTSIDE -> { } // npm packs nothing for an entry outside the package (NpmWarnings says so)
                     case OTHER -> { } // exists, neither file nor directory (a symlink): npm takes nothing
                 }
             }
@@ -245,7 +254,9 @@ final class PackWalker {
         if (pattern.isEmpty()) {
             return;
         }
-        refuseOutside(pattern, entry); // npm 12 ignores such an entry; as for npm 11, the plugin names it instead
+        if (!path.resolve(pattern).normalize().startsWith(path)) {
+            return; // npm 12 packs nothing for an entry outside the package (NpmWarnings says so)
+        }
         String prefix = negation ? "" : "!";
         for (NodeGlob.Match match : NodeGlob.globSync(pattern, path)) {
             switch (match.type()) {
@@ -286,12 +297,15 @@ final class PackWalker {
         }
     }
 
-    private enum Kind { FILE, DIRECTORY, MISSING, OTHER }
+    private enum Kind { FILE, DIRECTORY, MISSING, OTHER, OUTSIDE }
 
     // npm lstat()s join(path, entry without leading !) to decide file, directory or glob.
     private Kind lstatFilesEntry(String file, String original) {
         String stripped = file.replaceFirst("^!+", "");
-        Path target = refuseOutside(stripped, original);
+        Path target = path.resolve(stripped.replaceFirst("^/+", "")).normalize();
+        if (!target.startsWith(path)) {
+            return Kind.OUTSIDE;
+        }
         try {
             BasicFileAttributes a = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (a.isRegularFile()) {
@@ -302,18 +316,6 @@ final class PackWalker {
         } catch (IOException e) {
             return Kind.MISSING; // any lstat failure makes npm treat the entry as a glob
         }
-    }
-
-    /** A files entry naming something outside the package directory is refused, whichever npm's rules apply. */
-    private Path refuseOutside(String stripped, String original) {
-        Path target = path.resolve(stripped.replaceFirst("^/+", "")).normalize();
-        if (!target.startsWith(path)) {
-            throw new NpmregException("\"files\" in " + tree.path.resolve(PACKAGE_JSON) + " lists \"" + original
-                    + "\", which points outside the package directory " + path,
-                    "Remove \"" + original + "\" from \"files\", or copy what it names into the package directory "
-                    + "and list it by its path inside, e.g. \"dist\".");
-        }
-        return target;
     }
 
     // npm-packlist filterEntries: package.json rules cancel .npmignore and .gitignore; .npmignore cancels .gitignore.

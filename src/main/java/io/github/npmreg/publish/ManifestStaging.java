@@ -68,7 +68,8 @@ public final class ManifestStaging {
 
         String text;
         try {
-            text = Files.readString(r.sourceManifest(), StandardCharsets.UTF_8);
+            // As npm reads it (malformed UTF-8 as U+FFFD, the BOM dropped), so no byte of it can stop the staging.
+            text = ManifestReader.text(Files.readAllBytes(r.sourceManifest()));
         } catch (IOException e) {
             throw new NpmregException("Cannot read " + r.sourceManifest() + ": " + e.getMessage(),
                     "make the file readable.", e);

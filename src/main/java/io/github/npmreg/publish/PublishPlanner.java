@@ -41,8 +41,16 @@ public final class PublishPlanner {
         PublishSettings.Choices c = s.choices();
         PackageName name = PackageName.parse(s.pkg().manifest().path("name").asText());
         List<ReleaseProblem> problems = new ArrayList<>();
+        privatePackage(s, name).ifPresent(problems::add);
 
         ReleaseVersion version = version(s, problems);
+        if (c.strict()) {
+            for (String warning : NpmWarnings.of(s.pkg().manifest(), s.pkg().manifestFile(), version)) {
+                problems.add(new ReleaseProblem(ReleaseProblem.Kind.NPM_WARNING_STRICT, new NpmregException(
+                        warning + "; npm publishes it with a warning, and strict is on.",
+                        "fix package.json as the warning says, or turn strict off (-Dnpmreg.strict=false).")));
+            }
+        }
         SelectedRegistry registry = registry(s, problems);
         DistTag tag = tag(s, version, problems);
         String access = access(s, name, problems);
@@ -71,11 +79,33 @@ public final class PublishPlanner {
                 origin, rule, c.skipExisting(), problems);
     }
 
+    /**
+     * libnpmpublish refuses any manifest whose {@code private} is truthy (JavaScript truthiness: {@code "false"}
+     * counts) before anything is sent, with EPRIVATE; so does every goal here, dry runs included.
+     */
+    static Optional<ReleaseProblem> privatePackage(PublishSettings s, PackageName name) {
+        JsonNode value = s.pkg().manifest().get("private");
+        if (!io.github.npmreg.manifest.JsValues.truthy(value)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReleaseProblem(ReleaseProblem.Kind.PACKAGE_PRIVATE, new NpmregException(
+                name + " has been marked as private (\"private\": " + value + " in " + s.pkg().manifestFile()
+                        + "): npm refuses to publish it (EPRIVATE), and so does the plugin.",
+                "remove the 'private' field from " + s.pkg().manifestFile() + " to publish it, or skip this"
+                        + " package (-Dnpmreg.skip=true).")));
+    }
+
     private static ReleaseVersion version(PublishSettings s, List<ReleaseProblem> problems) {
         PublishSettings.Choices c = s.choices();
         if (c.version() == null) {
-            String v = s.pkg().manifest().path("version").asText("");
-            return new ReleaseVersion(v, v, VersionOrigin.PACKAGE_JSON, false);
+            ReleaseVersion v = ReleaseVersion.fromPackageJson(s.pkg().manifest().path("version").asText(""));
+            if (!v.valid()) {
+                problems.add(new ReleaseProblem(ReleaseProblem.Kind.VERSION_INVALID, new NpmregException(
+                        "\"version\": \"" + v.configured() + "\" in " + s.pkg().manifestFile() + " is not a valid"
+                                + " semantic version; npm refuses it (invalid semver).",
+                        "set \"version\" to MAJOR.MINOR.PATCH with an optional -prerelease, e.g. \"1.2.0\".")));
+            }
+            return v;
         }
         boolean snapshot = c.version().endsWith("-SNAPSHOT");
         try {
@@ -106,7 +136,8 @@ public final class PublishPlanner {
                         s.sources().npmConfig());
             }
         } catch (NpmregException e) {
-            problems.add(new ReleaseProblem(c.registry() == null && c.gitlab() != null
+            problems.add(new ReleaseProblem(e instanceof RegistrySelection.CredentialsInUrl
+                    ? ReleaseProblem.Kind.REGISTRY_URL_CREDENTIALS : c.registry() == null && c.gitlab() != null
                     ? ReleaseProblem.Kind.GITLAB_SHORTHAND_INVALID : ReleaseProblem.Kind.REGISTRY_URL_INVALID, e));
             return null;
         }

@@ -49,10 +49,11 @@ public record PublishSettings(Package pkg, Choices choices, Sources sources) {
      * @param requireTag    publish only from a git tag that names the version
      * @param tagPattern    the tag pattern for requireTag; null for the default
      * @param oidc          exchange an OIDC ID token for a publish token even without NPM_ID_TOKEN detection
+     * @param strict        npm's warnings about package.json ({@link NpmWarnings}) stop the release
      */
     public record Choices(String version, VersionOrigin versionOrigin, Instant buildStart, String registry,
             GitLabShorthand gitlab, String tag, String access, String otp, boolean dryRun, boolean skipExisting,
-            boolean requireTag, String tagPattern, boolean oidc) {}
+            boolean requireTag, String tagPattern, boolean oidc, boolean strict) {}
 
     /**
      * @param server    the settings.xml server named by serverId, decrypted; empty when none is named
@@ -93,6 +94,7 @@ public record PublishSettings(Package pkg, Choices choices, Sources sources) {
         b.requireTag = choices.requireTag();
         b.tagPattern = choices.tagPattern();
         b.oidc = choices.oidc();
+        b.strict = choices.strict();
         b.server = sources.server();
         b.npmConfig = sources.npmConfig();
         b.env = sources.env();
@@ -112,6 +114,7 @@ public record PublishSettings(Package pkg, Choices choices, Sources sources) {
         private String otp;
         private boolean dryRun;
         private boolean skipExisting;
+        private boolean strict;
         private boolean requireTag;
         private String tagPattern;
         private boolean oidc;
@@ -132,6 +135,7 @@ public record PublishSettings(Package pkg, Choices choices, Sources sources) {
         public Builder otp(String v) { otp = v; return this; }
         public Builder dryRun(boolean v) { dryRun = v; return this; }
         public Builder skipExisting(boolean v) { skipExisting = v; return this; }
+        public Builder strict(boolean v) { strict = v; return this; }
         public Builder requireTag(boolean v) { requireTag = v; return this; }
         public Builder tagPattern(String v) { tagPattern = v; return this; }
         public Builder oidc(boolean v) { oidc = v; return this; }
@@ -144,7 +148,7 @@ public record PublishSettings(Package pkg, Choices choices, Sources sources) {
             return new PublishSettings(pkg, new Choices(blankToNull(version), versionOrigin, buildStart,
                     blankToNull(registry), gitlab != null && gitlab.configured() ? gitlab : null, blankToNull(tag),
                     blankToNull(access), blankToNull(otp), dryRun, skipExisting, requireTag, blankToNull(tagPattern),
-                    oidc), new Sources(server, npmConfig, env));
+                    oidc, strict), new Sources(server, npmConfig, env));
         }
 
         private static String blankToNull(String s) {

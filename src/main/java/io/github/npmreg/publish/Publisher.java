@@ -128,7 +128,9 @@ public final class Publisher {
     static void requirePackedIsRelease(Release release, ObjectNode packedManifest, PackResult packed) {
         String name = packedManifest.path("name").asText();
         String version = packedManifest.path("version").asText();
-        if (name.equals(release.name().toString()) && version.equals(release.version().published())) {
+        // npm packs package.json as written and cleans the version when it publishes ("v1.0.0" goes as 1.0.0).
+        String cleaned = io.github.npmreg.manifest.NpmVersion.clean(version).orElse(version);
+        if (name.equals(release.name().toString()) && cleaned.equals(release.version().published())) {
             return;
         }
         throw new NpmregException("The tarball " + packed.tarball() + " holds " + name + "@" + version + ", but the"

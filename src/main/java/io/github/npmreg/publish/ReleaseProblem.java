@@ -9,6 +9,10 @@ import java.util.Objects;
  */
 public record ReleaseProblem(Kind kind, NpmregException detail) {
     public enum Kind {
+        /** {@code "private"} is truthy in package.json: npm refuses with EPRIVATE, so nothing is ever sent. */
+        PACKAGE_PRIVATE,
+        /** strict is on and npm warns about package.json ({@link NpmWarnings}). */
+        NPM_WARNING_STRICT,
         /** The configured Maven version maps to no SemVer version. */
         VERSION_INVALID,
         /** A prerelease without a dist-tag: npm refuses to move latest to it. */
@@ -19,6 +23,8 @@ public record ReleaseProblem(Kind kind, NpmregException detail) {
         ACCESS_INVALID,
         /** The registry URL cannot be used at all. */
         REGISTRY_URL_INVALID,
+        /** The registry URL holds user-info ({@code user:password@}): npm refuses it with ENEEDAUTH. */
+        REGISTRY_URL_CREDENTIALS,
         /** A GitLab group-level URL as publish registry (no PUT route there). */
         GITLAB_GROUP_ENDPOINT,
         /** GitLab's instance-level URL as publish registry (no PUT route there). */

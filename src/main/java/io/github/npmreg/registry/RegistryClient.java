@@ -63,7 +63,7 @@ public final class RegistryClient implements AutoCloseable {
                 .build();
         HttpClientBuilder builder = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setConnectionFactory(QuietConnection.FACTORY)
+                        .setConnectionFactory(QuietConnection.factory(config.requestTimeout()))
                         .setTlsSocketStrategy(new DefaultClientTlsStrategy(TrustMaterial.sslContext(config.extraCaPem())))
                         .setDefaultConnectionConfig(connection)
                         .build())
@@ -115,6 +115,19 @@ public final class RegistryClient implements AutoCloseable {
      * @throws RegistryException for any other error answer (after retries) or when no answer came
      */
     public PackumentLookup fetch(URI registry, String escapedName, Credentials credentials, String otp) {
+        return fetch(registry, escapedName, credentials, otp, retries);
+    }
+
+    /**
+     * {@link #fetch(URI, String, Credentials)} tried once: for lookups that are part of another request's budget
+     * (the checks between PUT attempts) or of a poll that is its own retry loop (GitLab's background processing).
+     */
+    public PackumentLookup fetchOnce(URI registry, String escapedName, Credentials credentials) {
+        return fetch(registry, escapedName, credentials, null, retries.none());
+    }
+
+    private PackumentLookup fetch(URI registry, String escapedName, Credentials credentials, String otp,
+            RetryPolicy budget) {
         BuildLog log = redacting(credentials, otp);
         URI url = RegistryUrls.packageUrl(registry, escapedName);
         Map<String, String> headers = new LinkedHashMap<>();
@@ -124,7 +137,7 @@ public final class RegistryClient implements AutoCloseable {
         }
         for (int hop = 0; ; hop++) {
             URI target = url;
-            Answer a = withRetries("GET", target, log, () -> send("GET", target, credentials, headers, null));
+            Answer a = withRetries(budget, "GET", target, log, () -> send("GET", target, credentials, headers, null));
             if (a.status() == 200) {
                 return new PackumentLookup.Found(new Packument(parseObject("GET", target, a)));
             }
@@ -162,7 +175,7 @@ public final class RegistryClient implements AutoCloseable {
         String id = r.name() + "@" + r.version();
         PublishBody body = new PublishBody(r, log, config.clock());
 
-        Optional<PackumentLookup> before = lookupQuietly(r, log, "before publishing");
+        Optional<PackumentLookup> before = lookupQuietly(r, log, "before publishing", true);
         if (before.isPresent() && before.get().hasVersion(r.version())) {
             Packument existing = ((PackumentLookup.Found) before.get()).packument();
             if (r.skipExisting()) {
@@ -203,6 +216,16 @@ public final class RegistryClient implements AutoCloseable {
             } catch (IOException e) {
                 failure = e;
             }
+            if (answer != null && answer.status() >= 200 && answer.status() < 300 && NonRegistryAnswer.isHtml(
+                    answer.headers().get("content-type"), answer.body())) {
+                // A login page or web UI answering 2xx to the PUT: no registry took the package.
+                Optional<PackumentLookup> check = lookupQuietly(r, log, "after an HTML answer to the PUT", false);
+                if (check.isEmpty() || !check.get().hasVersion(r.version())) {
+                    throw new RegistryException(answer.status(), "ENOTREGISTRY", NonRegistryAnswer.problem("PUT", url,
+                            answer.status(), answer.headers().get("content-type"), answer.shownBody())
+                            + "; the package was not published", NonRegistryAnswer.LIKELY_CAUSES);
+                }
+            }
             if (answer != null && answer.status() >= 200 && answer.status() < 300) {
                 log.info("Published " + id + " (" + answer.status() + ")");
                 Optional<Packument> visible = awaitVisible(r, log);
@@ -211,10 +234,11 @@ public final class RegistryClient implements AutoCloseable {
                         visible.isPresent());
             }
             String what = answer != null ? "answered " + answer.status() + " "
-                    + RegistryDiagnosis.registryMessage(answer.body()) : "got no answer (" + failure + ")";
+                    + RegistryDiagnosis.registryMessage(answer.body())
+                    : "got no answer (" + RegistryDiagnosis.describe(failure) + ")";
             // Whatever went wrong, the registry may have stored the package (lost answer, timeout after the upload,
             // 409 on a retry of our own PUT): look before deciding.
-            Optional<PackumentLookup> after = lookupQuietly(r, log, "after a failed PUT");
+            Optional<PackumentLookup> after = lookupQuietly(r, log, "after a failed PUT", false);
             if (after.isPresent() && after.get() instanceof PackumentLookup.Found found
                     && found.packument().hasVersion(r.version())) {
                 Optional<Boolean> ours = found.packument().matches(r.version(), r.integrity(), r.shasum());
@@ -255,7 +279,7 @@ public final class RegistryClient implements AutoCloseable {
         String base = registry.toString().replaceAll("/+$", "");
         URI url = URI.create(base + "/-/package/" + escapedName + "/visibility");
         Map<String, String> headers = Map.of("accept", "application/json");
-        Answer a = withRetries("GET", url, log, () -> send("GET", url, credentials, headers, null));
+        Answer a = withRetries(retries, "GET", url, log, () -> send("GET", url, credentials, headers, null));
         if (a.status() == 404) {
             return Optional.empty();
         }
@@ -312,7 +336,7 @@ public final class RegistryClient implements AutoCloseable {
         long polls = Math.max(1, config.visibilityTimeout().toMillis()
                 / Math.max(1, config.visibilityPollInterval().toMillis()));
         for (long i = 0; i <= polls; i++) {
-            Optional<PackumentLookup> now = lookupQuietly(r, BuildLog.SILENT, "after publishing");
+            Optional<PackumentLookup> now = lookupQuietly(r, BuildLog.SILENT, "after publishing", false);
             if (now.isPresent() && now.get() instanceof PackumentLookup.Found found
                     && found.packument().hasVersion(r.version())) {
                 return Optional.of(found.packument());
@@ -342,9 +366,10 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     /** A packument lookup whose failure is logged, not thrown: npm too ignores a failed pre-publish GET. */
-    private Optional<PackumentLookup> lookupQuietly(PublishRequest r, BuildLog log, String when) {
+    private Optional<PackumentLookup> lookupQuietly(PublishRequest r, BuildLog log, String when, boolean retry) {
         try {
-            return Optional.of(fetch(r.registry(), r.escapedName(), r.credentials(), r.otp()));
+            return Optional.of(fetch(r.registry(), r.escapedName(), r.credentials(), r.otp(),
+                    retry ? retries : retries.none()));
         } catch (RegistryException e) {
             log.debug("Could not read the package metadata " + when + ": " + e.problem());
             return Optional.empty();
@@ -352,14 +377,19 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     /** What came back: status, headers (lower-case names, repeated ones joined by ", ") and the body as text. */
-    private record Answer(int status, Map<String, String> headers, String body) {}
+    private record Answer(int status, Map<String, String> headers, String body, List<String> secrets) {
+        /** The body as it may be shown (a 2xx body is kept intact for parsing). */
+        String shownBody() {
+            return Redaction.redact(body, secrets);
+        }
+    }
 
     @FunctionalInterface
     private interface Exchange {
         Answer run() throws IOException;
     }
 
-    private Answer withRetries(String method, URI url, BuildLog log, Exchange exchange) {
+    private Answer withRetries(RetryPolicy budget, String method, URI url, BuildLog log, Exchange exchange) {
         for (int attempt = 1; ; attempt++) {
             Answer a = null;
             IOException failure = null;
@@ -369,14 +399,15 @@ public final class RegistryClient implements AutoCloseable {
                 failure = e;
             }
             boolean worthRetry = a != null ? RetryPolicy.retryable(a.status()) : RetryPolicy.retryable(failure);
-            if (!worthRetry || !retries.mayRetryAfter(attempt)) {
+            if (!worthRetry || !budget.mayRetryAfter(attempt)) {
                 if (a != null) {
                     return a;
                 }
                 throw RegistryDiagnosis.noAnswer(method, url, failure);
             }
-            Duration wait = retries.delay(attempt, a == null ? null : a.headers().get("retry-after"));
-            log.warn(method + " " + url + (a != null ? " answered " + a.status() : " got no answer (" + failure + ")")
+            Duration wait = budget.delay(attempt, a == null ? null : a.headers().get("retry-after"));
+            log.warn(method + " " + url + (a != null ? " answered " + a.status()
+                    : " got no answer (" + RegistryDiagnosis.describe(failure) + ")")
                     + "; retrying in " + wait.toMillis() + " ms");
             sleep(wait);
         }
@@ -393,30 +424,34 @@ public final class RegistryClient implements AutoCloseable {
         if (entity != null) {
             request.setEntity(entity);
         }
+        List<String> secrets = secrets(credentials, headers.get("npm-otp"));
         return http.execute(request.build(), response -> {
+            // An error answer (and a redirect) is only ever shown: what the server says is redacted of every secret
+            // this request carried before anything reads it, so a server that echoes the request leaks nothing.
+            boolean shownOnly = response.getCode() < 200 || response.getCode() >= 300;
             Map<String, String> h = new LinkedHashMap<>();
             for (Header header : response.getHeaders()) {
-                h.merge(header.getName().toLowerCase(Locale.ROOT), header.getValue(), (x, y) -> x + ", " + y);
+                String value = shownOnly ? Redaction.redact(header.getValue(), secrets) : header.getValue();
+                h.merge(header.getName().toLowerCase(Locale.ROOT), value, (x, y) -> x + ", " + y);
             }
             HttpEntity e = response.getEntity();
             String text = e == null ? "" : EntityUtils.toString(e, StandardCharsets.UTF_8);
-            return new Answer(response.getCode(), h, text);
+            return new Answer(response.getCode(), h, shownOnly ? Redaction.redact(text, secrets) : text, secrets);
         });
     }
 
     private static ObjectNode parseObject(String method, URI url, Answer a) {
-        try {
-            JsonNode node = JSON.readTree(a.body());
-            if (node instanceof ObjectNode object) {
-                return object;
+        if (NonRegistryAnswer.isJsonObject(a.body())) {
+            try {
+                if (JSON.readTree(a.body()) instanceof ObjectNode object) {
+                    return object;
+                }
+            } catch (IOException notJson) {
+                // reported below
             }
-        } catch (IOException notJson) {
-            // reported below
         }
-        throw new RegistryException(a.status(), "EBADJSON", method + " " + url + " answered " + a.status()
-                + " but not with a JSON object (content-type " + a.headers().getOrDefault("content-type", "none")
-                + "): the URL is not an npm registry endpoint",
-                "use the npm registry's base URL, e.g. https://<gitlab host>/api/v4/projects/<id>/packages/npm/");
+        throw new RegistryException(a.status(), "ENOTREGISTRY", NonRegistryAnswer.problem(method, url, a.status(),
+                a.headers().get("content-type"), a.shownBody()), NonRegistryAnswer.LIKELY_CAUSES);
     }
 
     private static boolean sameOrigin(URI a, URI b) {
@@ -425,14 +460,20 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     private BuildLog redacting(Credentials credentials, String otp) {
+        return new RedactingLog(config.log(), secrets(credentials, otp));
+    }
+
+    /** Every secret a request carries: the credentials, the whole Authorization value, the OTP, the proxy's. */
+    private List<String> secrets(Credentials credentials, String otp) {
         List<String> secrets = new ArrayList<>(credentials.secrets());
+        secrets.addAll(Redaction.secretsOf(credentials.authorizationHeader()));
         if (otp != null) {
             secrets.add(otp);
         }
         if (config.proxy() != null) {
             secrets.addAll(config.proxy().secrets());
         }
-        return new RedactingLog(config.log(), secrets);
+        return secrets;
     }
 
     private void sleep(Duration d) {

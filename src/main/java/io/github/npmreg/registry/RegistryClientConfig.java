@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param maxRetries how many times a failed request is sent again (0 = once in total)
  * @param backoffBase the wait before the first retry; it doubles for each further one
  * @param maxBackoff no wait (backoff or {@code Retry-After}) is longer than this
+ * @param requestTimeout the total time one attempt may take once its request is sent (see
+ *     {@link #withRequestTimeout(Duration)})
  * @param visibilityTimeout how long to poll the packument after a successful PUT until the version shows
  *     (GitLab 18.6+ processes uploads asynchronously); {@link Duration#ZERO} turns the poll off
  */
@@ -31,7 +33,8 @@ public record RegistryClientConfig(
         Duration visibilityPollInterval,
         Clock clock,
         Sleeper sleeper,
-        BuildLog log) {
+        BuildLog log,
+        Duration requestTimeout) {
 
     public RegistryClientConfig {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -44,6 +47,7 @@ public record RegistryClientConfig(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must be >= 0: " + maxRetries);
         }
@@ -56,7 +60,7 @@ public record RegistryClientConfig(
     public static RegistryClientConfig defaults(String userAgent, BuildLog log) {
         return new RegistryClientConfig(Duration.ofSeconds(30), Duration.ofMinutes(5), null, null, userAgent, 2,
                 Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMillis(500),
-                Clock.systemUTC(), Sleeper.SYSTEM, log);
+                Clock.systemUTC(), Sleeper.SYSTEM, log, DEFAULT_REQUEST_TIMEOUT);
     }
 
     /**
@@ -70,31 +74,43 @@ public record RegistryClientConfig(
 
     public RegistryClientConfig withRetries(int retries, Duration base, Duration max) {
         return new RegistryClientConfig(connectTimeout, responseTimeout, proxy, extraCaPem, userAgent, retries, base,
-                max, visibilityTimeout, visibilityPollInterval, clock, sleeper, log);
+                max, visibilityTimeout, visibilityPollInterval, clock, sleeper, log, requestTimeout);
     }
 
     public RegistryClientConfig withVisibilityPoll(Duration timeout, Duration interval) {
         return new RegistryClientConfig(connectTimeout, responseTimeout, proxy, extraCaPem, userAgent, maxRetries,
-                backoffBase, maxBackoff, timeout, interval, clock, sleeper, log);
+                backoffBase, maxBackoff, timeout, interval, clock, sleeper, log, requestTimeout);
+    }
+
+    /** npm's {@code fetch-timeout} default: 5 minutes for a whole request, however the bytes trickle in. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(5);
+
+    /**
+     * The total time one attempt of a request may take from sending its first byte to the last byte of the answer,
+     * besides the per-read {@code responseTimeout}: a server that trickles bytes cannot hold the build longer.
+     */
+    public RegistryClientConfig withRequestTimeout(Duration total) {
+        return new RegistryClientConfig(connectTimeout, responseTimeout, proxy, extraCaPem, userAgent, maxRetries,
+                backoffBase, maxBackoff, visibilityTimeout, visibilityPollInterval, clock, sleeper, log, total);
     }
 
     public RegistryClientConfig withTimeouts(Duration connect, Duration response) {
         return new RegistryClientConfig(connect, response, proxy, extraCaPem, userAgent, maxRetries, backoffBase,
-                maxBackoff, visibilityTimeout, visibilityPollInterval, clock, sleeper, log);
+                maxBackoff, visibilityTimeout, visibilityPollInterval, clock, sleeper, log, requestTimeout);
     }
 
     public RegistryClientConfig withProxy(ProxyConfig newProxy) {
         return new RegistryClientConfig(connectTimeout, responseTimeout, newProxy, extraCaPem, userAgent, maxRetries,
-                backoffBase, maxBackoff, visibilityTimeout, visibilityPollInterval, clock, sleeper, log);
+                backoffBase, maxBackoff, visibilityTimeout, visibilityPollInterval, clock, sleeper, log, requestTimeout);
     }
 
     public RegistryClientConfig withExtraCaPem(Path pem) {
         return new RegistryClientConfig(connectTimeout, responseTimeout, proxy, pem, userAgent, maxRetries,
-                backoffBase, maxBackoff, visibilityTimeout, visibilityPollInterval, clock, sleeper, log);
+                backoffBase, maxBackoff, visibilityTimeout, visibilityPollInterval, clock, sleeper, log, requestTimeout);
     }
 
     public RegistryClientConfig withClockAndSleeper(Clock newClock, Sleeper newSleeper) {
         return new RegistryClientConfig(connectTimeout, responseTimeout, proxy, extraCaPem, userAgent, maxRetries,
-                backoffBase, maxBackoff, visibilityTimeout, visibilityPollInterval, newClock, newSleeper, log);
+                backoffBase, maxBackoff, visibilityTimeout, visibilityPollInterval, newClock, newSleeper, log, requestTimeout);
     }
 }

@@ -141,8 +141,58 @@ public final class RegistryDiagnosis {
     }
 
     /** Why there was no answer at all (connection refused, reset, timeout, TLS). */
+    /**
+     * What went wrong on the wire, in words rather than exception class names: refused, timed out, reset, closed
+     * without an answer, the total deadline, TLS.
+     */
+    public static String describe(Exception e) {
+        if (e == null) {
+            return "no answer";
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (e instanceof QuietConnection.DeadlineExceeded d) {
+            return "the answer did not complete within the request timeout of " + d.limit.toSeconds()
+                    + " s (npmreg.requestTimeoutSeconds): the server sends too slowly or never finishes";
+        }
+        if (e instanceof java.net.ConnectException || e instanceof org.apache.hc.client5.http.HttpHostConnectException) {
+            return message.toLowerCase(java.util.Locale.ROOT).contains("timed out")
+                    ? "the connection timed out (npmreg.connectTimeoutSeconds)"
+                    : "connection refused: nothing listens at that host and port";
+        }
+        if (e instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
+            return "the connection timed out (npmreg.connectTimeoutSeconds)";
+        }
+        if (e instanceof java.net.SocketTimeoutException) {
+            return "no data within the read timeout (npmreg.socketTimeoutSeconds)";
+        }
+        if (e instanceof org.apache.hc.core5.http.NoHttpResponseException) {
+            return "the server closed the connection without answering";
+        }
+        if (e instanceof org.apache.hc.core5.http.ConnectionClosedException
+                || e instanceof org.apache.hc.core5.http.TruncatedChunkException) {
+            return "the connection closed before the answer was complete";
+        }
+        if (e instanceof org.apache.hc.core5.http.ProtocolException
+                || e instanceof org.apache.hc.core5.http.MessageConstraintException) {
+            return "the server's answer is not valid HTTP (" + message + ")";
+        }
+        if (e instanceof java.net.SocketException && message.toLowerCase(java.util.Locale.ROOT).contains("reset")) {
+            return "the connection was reset";
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return "TLS failed: " + message;
+        }
+        return message.isBlank() ? "the connection failed" : message;
+    }
+
     public static RegistryException noAnswer(String method, URI url, Exception e) {
-        String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        String what = describe(e);
+        if (e instanceof QuietConnection.DeadlineExceeded) {
+            return new RegistryException(0, "ETIMEDOUT", "No complete answer from the registry " + url.getHost()
+                    + " for " + method + " " + url + ": " + what, "check that the registry URL is right and the"
+                    + " registry healthy; for a slow link or a large tarball raise -Dnpmreg.requestTimeoutSeconds"
+                    + " (<requestTimeoutSeconds>)", e);
+        }
         if (e instanceof javax.net.ssl.SSLHandshakeException || e instanceof javax.net.ssl.SSLPeerUnverifiedException) {
             return new RegistryException(0, "ECONNECTION", "TLS with " + url.getHost() + " failed: " + what
                     + " (" + method + " " + url + ")", "if the registry uses a private CA, give its certificate as a"

@@ -27,6 +27,11 @@ final class RetryPolicy {
         this.clock = clock;
     }
 
+    /** The same waits with no retry: one attempt. */
+    RetryPolicy none() {
+        return new RetryPolicy(0, base, max, clock);
+    }
+
     /** Whether attempt number {@code attempt} (1-based) may be followed by another. */
     boolean mayRetryAfter(int attempt) {
         return attempt <= maxRetries;

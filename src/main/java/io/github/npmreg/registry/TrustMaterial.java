@@ -40,23 +40,50 @@ final class TrustMaterial {
             ctx.init(null, new TrustManager[] {trust}, null);
             return ctx;
         } catch (GeneralSecurityException | IOException e) {
-            throw new NpmregException("Cannot set up TLS with the CA file " + extraCaPem + ": " + e.getMessage(),
-                    "give a PEM file with one or more '-----BEGIN CERTIFICATE-----' blocks", e);
+            throw new NpmregException("Cannot set up TLS with the CA file " + extraCaPem + " (npmreg.caFile): its"
+                    + " certificates cannot be used as trust anchors", PEM_FIX, e);
         }
     }
 
+    private static final String PEM_FIX = "npmreg.caFile (<caFile>) must be a readable PEM file of the registry's CA"
+            + " certificate(s): text with one or more '-----BEGIN CERTIFICATE-----' ... '-----END CERTIFICATE-----'"
+            + " blocks (convert a DER file with: openssl x509 -inform der -in ca.der -out ca.pem)";
+
+    /** The certificates of a PEM file; every way the file can be wrong is named with the file and what it must be. */
     private static Collection<? extends Certificate> readPem(Path pem) throws IOException, CertificateException {
-        if (!Files.isRegularFile(pem)) {
-            throw new NpmregException("The CA file " + pem + " does not exist",
-                    "point npmreg.caFile (or .npmrc cafile) at an existing PEM file");
+        String file = "The CA file " + pem.toAbsolutePath() + " (npmreg.caFile)";
+        if (Files.isDirectory(pem)) {
+            throw new NpmregException(file + " is a directory, not a file", PEM_FIX);
         }
-        try (InputStream in = Files.newInputStream(pem)) {
+        if (!Files.exists(pem)) {
+            throw new NpmregException(file + " does not exist", PEM_FIX);
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(pem);
+        } catch (IOException e) {
+            throw new NpmregException(file + " cannot be read by the user running the build", PEM_FIX);
+        }
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (bytes.length == 0) {
+            throw new NpmregException(file + " is empty", PEM_FIX);
+        }
+        if (!text.contains("-----BEGIN CERTIFICATE-----")) {
+            String what = text.contains("PRIVATE KEY-----") ? "holds a private key, not a certificate"
+                    : bytes[0] == 0x30 ? "looks like a binary (DER) certificate, not PEM text"
+                    : text.contains("-----BEGIN ") ? "holds a PEM block that is not a certificate"
+                    : "is not a PEM file (no '-----BEGIN CERTIFICATE-----' line)";
+            throw new NpmregException(file + " " + what, PEM_FIX);
+        }
+        try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
             Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certs.isEmpty()) {
-                throw new NpmregException("The CA file " + pem + " holds no certificate",
-                        "give a PEM file with one or more '-----BEGIN CERTIFICATE-----' blocks");
+                throw new NpmregException(file + " holds no certificate", PEM_FIX);
             }
             return certs;
+        } catch (CertificateException | RuntimeException e) {
+            throw new NpmregException(file + " has a certificate block that cannot be decoded (damaged base64 or"
+                    + " a truncated block)", PEM_FIX);
         }
     }
 

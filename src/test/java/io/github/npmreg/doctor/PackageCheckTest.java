@@ -61,6 +61,14 @@ class PackageCheckTest {
     }
 
     @Test
+    void aPrivatePackageFails() {
+        assertEquals(List.of(FindingKind.PACKAGE_PRIVATE.id()),
+                run(Setup.of(dir, "{\"name\":\"hello\",\"version\":\"1.0.0\",\"private\":true}", NPMJS)));
+        assertEquals(List.of(), run(Setup.of(dir, "{\"name\":\"hello\",\"version\":\"1.0.0\",\"private\":false}",
+                NPMJS)));
+    }
+
+    @Test
     void versionNotSemver() {
         assertEquals(List.of(FindingKind.PACKAGE_VERSION_INVALID.id()),
                 run(Setup.of(dir, "{\"name\":\"hello\",\"version\":\"1.0\"}", NPMJS)));

@@ -26,6 +26,35 @@ class RegistryChoiceCheckTest {
     }
 
     @Test
+    void aRegistryUrlWithCredentialsIsRefusedFromEachPlaceAndNeverShown() {
+        String url = "http://alice:S3cretPass99@registry.example.com/npm/";
+        List<String[]> setups = List.of(
+                new String[] {"{\"name\":\"@acme/hello\",\"version\":\"1.0.0\",\"publishConfig\":{\"registry\":\"" + url
+                        + "\"}}", null},
+                new String[] {"{\"name\":\"@acme/hello\",\"version\":\"1.0.0\"}", "@acme:registry=" + url + "\n"},
+                new String[] {"{\"name\":\"hello\",\"version\":\"1.0.0\"}", "registry=" + url + "\n"});
+        for (String[] setup : setups) {
+            ProjectSetup.write(dir, setup[0], setup[1]);
+            if (setup[1] == null) {
+                dir.resolve(".npmrc").toFile().delete();
+            }
+            Report report = Doctor.standard().run(ProjectSetup.read(dir, Map.of(), null).build(),
+                    Doctor.categoriesFor(true));
+            Finding f = report.find(FindingKind.REGISTRY_URL_CREDENTIALS.id()).orElseThrow(() -> new AssertionError(report.toText()));
+            assertEquals(Status.FAIL, f.status());
+            assertTrue(f.evidence().contains("http://alice:***@registry.example.com/npm/"), f.evidence());
+            assertTrue(f.fix().contains("settings.xml <server>") && f.fix().contains(
+                    "//registry.example.com/npm/:_authToken="), f.fix());
+            assertTrue(!report.toText().contains("S3cretPass99"), report.toText());
+        }
+        ProjectSetup.write(dir, "{\"name\":\"hello\",\"version\":\"1.0.0\"}", null);
+        Report explicit = Doctor.standard().run(ProjectSetup.read(dir, Map.of(), null,
+                b -> b.registry("https://tok3nOnly1234@registry.example.com/")).build(), Doctor.categoriesFor(true));
+        assertTrue(explicit.find(FindingKind.REGISTRY_URL_CREDENTIALS.id()).isPresent(), explicit.toText());
+        assertTrue(!explicit.toText().contains("tok3nOnly1234"), explicit.toText());
+    }
+
+    @Test
     void scopeWithoutRegistryLineFallsBackToNpmjs() {
         DoctorContext.Builder broken = Setup.hello(dir, NPMJS)
                 .npmrc(npmrc(dir, 1, "@acme-corp:registry", GITLAB));

@@ -41,8 +41,10 @@ class PackageNameTest {
 
     @Test
     void invalidNameExplainsTheRule() {
-        NpmregException e = assertThrows(NpmregException.class, () -> PackageName.parse("Hello"));
-        assertTrue(e.problem().contains("lowercase: use \"hello\""), e.problem());
+        NpmregException e = assertThrows(NpmregException.class, () -> PackageName.parse(".hello"));
+        assertTrue(e.problem().contains("must not start with a period"), e.problem());
+        assertTrue(PackageName.warnings("Hello").get(0).contains("use \"hello\""), PackageName.warnings("Hello").toString());
+        assertEquals("Hello", PackageName.parse("Hello").toString(), "npm publishes it (validForOldPackages)");
         assertTrue(e.fix().contains("naming-rules"));
     }
 
@@ -67,15 +69,17 @@ class PackageNameTest {
         ObjectMapper json = new ObjectMapper();
         String script = "const v=require(" + NpmModules.js(NpmModules.path("validate-npm-package-name")) + ");"
                 + "const names=" + json.writeValueAsString(names) + ";"
-                + "console.log(JSON.stringify(names.map(n=>v(n).validForNewPackages)))";
+                + "console.log(JSON.stringify(names.map(n=>[v(n).validForOldPackages,v(n).validForNewPackages])))";
         NpmCli.Result r = NpmCli.node(Path.of("."), script).orFail("validate-npm-package-name");
-        boolean[] expected = json.readValue(r.stdout(), boolean[].class);
+        boolean[][] expected = json.readValue(r.stdout(), boolean[][].class);
         List<String> mismatches = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            boolean ours = PackageName.violations(names.get(i)).isEmpty();
-            if (ours != expected[i]) {
-                mismatches.add("'" + names.get(i) + "': npm " + expected[i] + ", ours " + ours + " "
-                        + PackageName.violations(names.get(i)));
+            boolean old = PackageName.violations(names.get(i)).isEmpty();
+            boolean fresh = old && PackageName.warnings(names.get(i)).isEmpty();
+            if (old != expected[i][0] || fresh != expected[i][1]) {
+                mismatches.add("'" + names.get(i) + "': npm old/new " + expected[i][0] + "/" + expected[i][1]
+                        + ", ours " + old + "/" + fresh + " " + PackageName.violations(names.get(i))
+                        + PackageName.warnings(names.get(i)));
             }
         }
         assertEquals(List.of(), mismatches);
@@ -91,7 +95,8 @@ class PackageNameTest {
                 "x y", "URL-safe",
                 "a".repeat(215), "more than the 214 allowed",
                 "http", "Node.js core module");
-        expectations.forEach((name, fragment) -> assertTrue(
-                String.join("; ", PackageName.violations(name)).contains(fragment), name + ": " + PackageName.violations(name)));
+        expectations.forEach((name, fragment) -> assertTrue(String.join("; ", PackageName.violations(name))
+                .concat(String.join("; ", PackageName.warnings(name))).contains(fragment),
+                name + ": " + PackageName.violations(name)));
     }
 }

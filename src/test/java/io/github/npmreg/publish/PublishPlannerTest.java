@@ -186,9 +186,46 @@ class PublishPlannerTest {
     }
 
     @Test
-    void theRegistryDisplayHidesUserInfo() throws Exception {
+    void aRegistryUrlWithUserInfoIsRefusedAsNpmDoesAndNeverShown() throws Exception {
         Release release = PublishPlanner.plan(settings(ACME).registry("https://me:secret@npm.example.com/r/").build());
-        assertEquals("https://npm.example.com/r/", release.registry().display());
-        assertFalse(release.describe().contains("secret"), release.describe());
+        assertNull(release.registry());
+        ReleaseProblem p = release.problem(ReleaseProblem.Kind.REGISTRY_URL_CREDENTIALS).orElseThrow();
+        assertTrue(p.detail().problem().contains("https://me:***@npm.example.com/r/"), p.detail().problem());
+        assertTrue(p.detail().problem().contains("ENEEDAUTH"), p.detail().problem());
+        assertFalse(p.detail().getMessage().contains("secret"), p.detail().getMessage());
+        assertTrue(p.detail().fix().contains("//npm.example.com/r/:_authToken="), p.detail().fix());
+    }
+
+    @Test
+    void aPrivatePackageIsARefusedReleaseWithNpmsEprivate() throws Exception {
+        for (String value : new String[] {"true", "\"false\"", "1"}) {
+            Release release = PublishPlanner.plan(settings("{\"name\":\"x\",\"version\":\"1.0.0\",\"private\":"
+                    + value + "}").registry("https://registry.example.com/").build());
+            NpmregException e = assertThrows(NpmregException.class, release::requireValid);
+            assertTrue(e.problem().contains("EPRIVATE"), e.problem());
+            assertTrue(e.fix().contains("remove the 'private' field"), e.fix());
+            assertTrue(release.problem(ReleaseProblem.Kind.PACKAGE_PRIVATE).isPresent());
+        }
+        for (String value : new String[] {"false", "0", "\"\"", "null"}) {
+            Release release = PublishPlanner.plan(settings("{\"name\":\"x\",\"version\":\"1.0.0\",\"private\":"
+                    + value + "}").registry("https://registry.example.com/").build());
+            assertEquals(java.util.List.of(), release.problems(), value);
+        }
+    }
+
+    @Test
+    void aPackageJsonVersionIsCleanedAsNpmPublishesIt() throws Exception {
+        for (String raw : new String[] {"v1.0.0", "=1.0.0", " 1.0.0 ", "  =v1.0.0", "1.0.0+build.7"}) {
+            Release release = PublishPlanner.plan(settings("{\"name\":\"x\",\"version\":\"" + raw + "\"}")
+                    .registry("https://registry.example.com/").build());
+            assertEquals("1.0.0", release.version().published(), raw);
+            assertEquals(raw, release.version().configured());
+            assertTrue(release.version().cleaned());
+            assertEquals(java.util.List.of(), release.problems());
+        }
+        Release bad = PublishPlanner.plan(settings("{\"name\":\"x\",\"version\":\"1.0\"}")
+                .registry("https://registry.example.com/").build());
+        assertTrue(bad.problem(ReleaseProblem.Kind.VERSION_INVALID).isPresent());
+        assertThrows(NpmregException.class, bad::requireValid);
     }
 }
