@@ -70,7 +70,6 @@ class ManifestReaderTest {
     @CsvSource(delimiter = '|', value = {
         "{\"version\":\"1.0.0\"}|\"name\" is missing",
         "{\"name\":3,\"version\":\"1.0.0\"}|not a string",
-        "{\"name\":\"Foo\",\"version\":\"1.0.0\"}|must be lowercase: use \"foo\"",
         "{\"name\":\"x\"}|\"version\" is missing",
         "{\"name\":\"x\",\"version\":\"1.2\"}|not a valid semantic version",
         "{\"name\":\"x\",\"version\":\"01.2.3\"}|not a valid semantic version",
