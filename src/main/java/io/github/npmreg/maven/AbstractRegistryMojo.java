@@ -139,6 +139,19 @@ abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     protected PluginDescriptor plugin;
 
+    /**
+     * From an npm workspaces root: publish (and verify) these workspaces instead of the root, as {@code npm publish --workspaces}
+     * ({@code all}) or {@code --workspace} (package names, workspace folders, or a folder whose subfolders are
+     * workspaces) do: each packed from its own folder, dependencies first, private ones skipped. On the command
+     * line: {@code -Dnpmreg.workspaces=all} or a comma-separated list.
+     */
+    @Parameter(property = PropertyNames.WORKSPACES)
+    protected java.util.List<String> workspaces;
+
+    /** With {@code workspaces}: also publish the workspaces root itself (npm's {@code --include-workspace-root}). */
+    @Parameter(property = PropertyNames.INCLUDE_WORKSPACE_ROOT, defaultValue = "false")
+    protected boolean includeWorkspaceRoot;
+
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     protected MojoExecution mojoExecution;
 

@@ -84,18 +84,6 @@ public class PublishMojo extends AbstractRegistryMojo {
     @Parameter(property = PropertyNames.DEPLOY_TO_MAVEN_REPOSITORY, defaultValue = "false")
     private boolean deployToMavenRepository;
 
-    /**
-     * From an npm workspaces root: publish these workspaces instead of the root, as {@code npm publish --workspaces}
-     * ({@code all}) or {@code --workspace} (package names, workspace folders, or a folder whose subfolders are
-     * workspaces) do: each packed from its own folder, dependencies first, private ones skipped. On the command
-     * line: {@code -Dnpmreg.workspaces=all} or a comma-separated list.
-     */
-    @Parameter(property = PropertyNames.WORKSPACES)
-    private List<String> workspaces;
-
-    /** With {@code workspaces}: also publish the workspaces root itself (npm's {@code --include-workspace-root}). */
-    @Parameter(property = PropertyNames.INCLUDE_WORKSPACE_ROOT, defaultValue = "false")
-    private boolean includeWorkspaceRoot;
 
     /** Where the tarball is written when publish has to pack it itself. */
     @Parameter(property = "npmreg.tarballDirectory", defaultValue = "${project.build.directory}")
@@ -207,16 +195,16 @@ public class PublishMojo extends AbstractRegistryMojo {
         String failedName = null;
         for (Workspace ws : selected) {
             String version = ws.manifest().path("version").asText(null);
-            if (failure != null) {
-                ReactorResults.record(session, project, new PackageResult(ws.name(), version, null, null,
-                        Outcome.SKIPPED, "not published: " + failedName + " failed before it"));
-                continue;
-            }
             if (ws.isPrivate()) {
                 // npm 11: "Skipping workspace <name>, marked as private" (a warning, not a failure).
                 buildLog().warn("Skipping workspace " + ws.name() + ", marked as private");
                 ReactorResults.record(session, project, new PackageResult(ws.name(), version, null, null,
                         Outcome.SKIPPED, "\"private\": true"));
+                continue;
+            }
+            if (failure != null) {
+                ReactorResults.record(session, project, new PackageResult(ws.name(), version, null, null,
+                        Outcome.SKIPPED, "not published: " + failedName + " failed before it"));
                 continue;
             }
             getLog().info("");

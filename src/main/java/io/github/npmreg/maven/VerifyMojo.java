@@ -2,13 +2,19 @@ package io.github.npmreg.maven;
 
 import io.github.npmreg.doctor.Doctor;
 import io.github.npmreg.doctor.DoctorContext;
+import io.github.npmreg.doctor.Finding;
 import io.github.npmreg.doctor.RegistryClientNetwork;
 import io.github.npmreg.doctor.Report;
 import io.github.npmreg.doctor.Status;
+import io.github.npmreg.manifest.ManifestReader;
+import io.github.npmreg.reactor.Workspace;
+import io.github.npmreg.reactor.WorkspaceSet;
 import io.github.npmreg.registry.RegistryClient;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoFailureException;
@@ -47,33 +53,18 @@ public class VerifyMojo extends AbstractRegistryMojo {
             return;
         }
         warnAboutExecutionConfiguration();
-        boolean noNetwork = offline || session.isOffline();
         Map<String, String> env = environment();
-        DoctorContext.Builder builder = DoctorSetup.read(this, env).clock(Clock.systemUTC());
-        io.github.npmreg.pack.PackResult packed = PackedPackage.packedInThisBuild(project);
-        if (packed != null) {
-            builder.tarball(packed.tarball());
-        }
         Report report;
-        DoctorContext.RegistryChoice choice = builder.registry();
-        if (noNetwork || choice == null || !choice.chosen()) {
-            report = Doctor.standard().run(builder.build(), Doctor.categoriesFor(true));
+        if (workspaces != null && !workspaces.isEmpty()) {
+            report = judgeWorkspaces(env);
         } else {
-            URI url = URI.create(choice.url());
-            try (RegistryClient client = client(url)) {
-                report = Doctor.standard().run(builder.network(new RegistryClientNetwork(client, clientConfig(url))).build(),
-                        Doctor.categoriesFor(false));
+            DoctorContext.Builder builder = DoctorSetup.read(this, env).clock(Clock.systemUTC());
+            io.github.npmreg.pack.PackResult packed = PackedPackage.packedInThisBuild(project);
+            if (packed != null) {
+                builder.tarball(packed.tarball());
             }
-        }
-        for (Report.Block block : report.toBlocks()) {
-            for (String line : block.text().split("\\R")) {
-                // A FAIL is an error line, so it shows under -q as well; a WARN is Maven's warning.
-                switch (block.status()) {
-                    case FAIL -> buildLog().error(line);
-                    case WARN -> buildLog().warn(line);
-                    default -> buildLog().info(line);
-                }
-            }
+            report = judge(builder);
+            print(report);
         }
         if ("json".equalsIgnoreCase(format)) {
             Path json = workDir().resolve("verify.json");
@@ -83,6 +74,58 @@ public class VerifyMojo extends AbstractRegistryMojo {
         if (report.failed()) {
             throw new MojoFailureException("npmreg:verify found " + report.counts().get(Status.FAIL)
                     + " problem(s); each is listed above with its cause and fix.");
+        }
+    }
+
+    /** The doctor over one package's setup: local checks only offline or without a usable registry. */
+    private Report judge(DoctorContext.Builder builder) {
+        DoctorContext.RegistryChoice choice = builder.registry();
+        if (offline || session.isOffline() || choice == null || !choice.chosen()) {
+            return Doctor.standard().run(builder.build(), Doctor.categoriesFor(true));
+        }
+        URI url = URI.create(choice.url());
+        try (RegistryClient client = client(url)) {
+            return Doctor.standard().run(builder.network(new RegistryClientNetwork(client, clientConfig(url))).build(),
+                    Doctor.categoriesFor(false));
+        }
+    }
+
+    /**
+     * With {@code workspaces}, publish publishes the selected workspaces, not the root: each is judged as the release
+     * publish would make of it (private ones are skipped, as publish skips them). The report is all of them together.
+     */
+    private Report judgeWorkspaces(Map<String, String> env) {
+        Path root = packageDir();
+        Path rootManifest = root.resolve("package.json");
+        List<Finding> all = new ArrayList<>();
+        for (Workspace ws : WorkspaceSet.select(root, ManifestReader.parse(rootManifest), workspaces,
+                includeWorkspaceRoot)) {
+            if (ws.isPrivate()) {
+                getLog().info("Skipping workspace " + ws.name() + ", marked as private (publish skips it too)");
+                continue;
+            }
+            getLog().info("Workspace " + ws.name() + (ws.isRoot() ? " (the workspaces root)" : " in " + ws.relativePath()));
+            Path dir = ws.directory();
+            DoctorContext.Builder builder = ws.isRoot() ? DoctorSetup.read(this, env)
+                    : DoctorSetup.read(this, dir, root, env, (manifest, server) ->
+                            settings(dir, root, dir.resolve("package.json"), manifest, server).build());
+            Report report = judge(builder.clock(Clock.systemUTC()));
+            print(report);
+            all.addAll(report.findings());
+        }
+        return new Report(all);
+    }
+
+    private void print(Report report) {
+        for (Report.Block block : report.toBlocks()) {
+            for (String line : block.text().split("\\R")) {
+                // A FAIL is an error line, so it shows under -q as well; a WARN is Maven's warning.
+                switch (block.status()) {
+                    case FAIL -> buildLog().error(line);
+                    case WARN -> buildLog().warn(line);
+                    default -> buildLog().info(line);
+                }
+            }
         }
     }
 
