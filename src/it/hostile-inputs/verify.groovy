@@ -18,8 +18,11 @@ assert log =~ /trailing.package\.json at line 1, column \d+ \(EJSONPARSE\)/
 def token = reg.token()
 assert !log.contains(token) && !log.contains(token.substring(0, 16)) : 'the token appears in the -X output'
 assert !(log =~ /(?i)authorization:\s*(bearer|basic)\s+\S{8,}/)
+// (target/view* are this script's own npm view folders, with their own .npmrc; target/npmreg/.npmrc is the .npmrc
+// the npmrc goal writes for later npm calls, the one file a secret may be in)
+def own = { File f -> f.path.contains('/target/view') || f.path.endsWith('/target/npmreg/.npmrc') }
 new File(basedir, 'target').eachFileRecurse { f ->
-    if (f.isFile() && f.length() < 5_000_000) {
+    if (f.isFile() && f.length() < 5_000_000 && !own(f)) {
         assert !f.text.contains(token) : "token in ${f}"
         assert !f.text.contains('ItPassw0rdInUrl9') : "password in ${f}"
         assert !f.name.endsWith('.tmp') : "left behind: ${f}"

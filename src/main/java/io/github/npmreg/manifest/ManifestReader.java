@@ -24,8 +24,7 @@ public final class ManifestReader {
     private static final ObjectMapper STRICT = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
             .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_NESTING).build())
-            .build())
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .build());
 
     private ManifestReader() {}
 
@@ -50,8 +49,17 @@ public final class ManifestReader {
         }
         JsonNode tree;
         String text = text(bytes);
-        try {
-            tree = STRICT.readTree(text);
+        try (com.fasterxml.jackson.core.JsonParser parser = STRICT.createParser(text)) {
+            tree = STRICT.readTree(parser);
+            if (tree != null) {
+                JsonLocation after = moreAfter(parser);
+                if (after != null) {
+                    throw new NpmregException("Invalid JSON in " + packageJson.toAbsolutePath() + " at line "
+                            + after.getLineNr() + ", column " + after.getColumnNr() + " (EJSONPARSE): there is more"
+                            + " after the JSON object (a second document or stray text); npm reads exactly one",
+                            "Remove what follows the closing } of the object: package.json must be one JSON object.");
+                }
+            }
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
             throw new NpmregException("Invalid JSON in " + packageJson.toAbsolutePath() + " (EJSONPARSE): it nests"
                     + " objects or arrays deeper than " + MAX_NESTING + " levels",
@@ -87,12 +95,19 @@ public final class ManifestReader {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
+    /** Where something follows the first document (a token, or text that is not one), or {@code null}. */
+    private static JsonLocation moreAfter(com.fasterxml.jackson.core.JsonParser parser) {
+        JsonLocation at = parser.currentLocation();
+        try {
+            return parser.nextToken() == null ? null : parser.currentTokenLocation();
+        } catch (IOException e) {
+            return at; // stray text that does not even tokenize
+        }
+    }
+
     /** Jackson's reason, with the encodings npm does not read named. */
     private static String reason(JsonProcessingException e, byte[] bytes) {
         String message = e.getOriginalMessage();
-        if (message != null && message.contains("Trailing token")) {
-            message = "there is more after the JSON object (a second document or stray text); npm reads exactly one";
-        }
         if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
                 || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))
                 || bytes.length >= 2 && (bytes[0] == 0 || bytes[1] == 0)) {
