@@ -256,10 +256,19 @@ public final class RegistryClient implements AutoCloseable {
             boolean worthRetry = answer != null ? RetryPolicy.retryable(answer.status())
                     : RetryPolicy.retryable(failure);
             if (!worthRetry || !retries.mayRetryAfter(attempt)) {
-                throw answer != null
+                RegistryException refusal = answer != null
                         ? RegistryDiagnosis.explain("PUT", url, answer.status(), answer.headers(), answer.body(),
                                 r.credentials().toString(), body.tarballSize())
                         : RegistryDiagnosis.noAnswer("PUT", url, failure);
+                if (refusal instanceof VersionExistsRefusal && r.skipExisting()) {
+                    // GitLab refuses a version another project of the group holds, which this project's packument
+                    // does not list: skipExisting means "skip versions that exist", wherever they are.
+                    log.warn("Skipping " + id + ": " + r.registry() + " refused it as existing (" + refusal.status()
+                            + ") although its packument does not list it (on GitLab: another project of the same"
+                            + " top-level group holds it); npmreg.skipExisting is on");
+                    return new PublishOutcome(PublishOutcome.Result.SKIPPED_EXISTING, tarballUrl, attempt, false);
+                }
+                throw refusal;
             }
             Duration wait = retries.delay(attempt, answer == null ? null : answer.headers().get("retry-after"));
             log.warn("PUT " + url + " " + what.strip() + (after.isPresent() ? "; the version is not in the registry"

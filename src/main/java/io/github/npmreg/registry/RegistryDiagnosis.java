@@ -103,7 +103,7 @@ public final class RegistryDiagnosis {
                         "check the registry URL (it must be the npm registry's base URL and end with '/')");
             }
             case 409 -> {
-                return new RegistryException(status, "E409", "This version is already in the registry. " + evidence,
+                return new VersionExistsRefusal(status, "E409", "This version is already in the registry. " + evidence,
                         "bump the version in package.json, or set npmreg.skipExisting=true to skip versions that"
                                 + " exist");
             }
@@ -216,7 +216,7 @@ public final class RegistryDiagnosis {
                     "bump the version in package.json, or set npmreg.skipExisting=true to skip existing versions");
         }
         if (lower.contains("package already exists")) {
-            return new RegistryException(status, "E403", "GitLab already holds this name and version, in this"
+            return new VersionExistsRefusal(status, "E403", "GitLab already holds this name and version, in this"
                     + " project or in another project of the same top-level group. " + evidence,
                     "bump the version, set npmreg.skipExisting=true, or delete the existing package version in"
                             + " GitLab (Deploy > Package registry) if it was a mistake");
@@ -250,10 +250,12 @@ public final class RegistryDiagnosis {
         String fix;
         String cause;
         if (lower.contains("validation failed") && lower.contains("already exists")) {
-            cause = "GitLab rejects the version: another project in the same top-level group already holds this"
-                    + " package name and version.";
-            fix = "bump the version, or rename the package (its scope should match the project's top-level group)";
-        } else if (lower.contains("valid npm package name")) {
+            return new VersionExistsRefusal(status, "E400", "GitLab rejects the version: another project in the"
+                    + " same top-level group already holds this package name and version. " + evidence,
+                    "bump the version, or rename the package (its scope should match the project's top-level"
+                            + " group)");
+        }
+        if (lower.contains("valid npm package name")) {
             cause = "GitLab rejects the package name.";
             fix = "rename the package in package.json to a valid npm name (lowercase, @scope/name)";
         } else if (lower.contains("semver")) {

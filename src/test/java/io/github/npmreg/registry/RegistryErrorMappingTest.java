@@ -195,6 +195,33 @@ class RegistryErrorMappingTest {
     }
 
     @Test
+    void skipExistingSkipsVersionsTheRegistryRefusesAsExistingButDoesNotList() {
+        // GitLab refuses a version another project of the group holds (403 or 400) and Verdaccio answers 409,
+        // while the packument GET before and after the PUT shows no such version.
+        List<Reply> refusals = List.of(
+                Reply.json(403, "{\"message\":\"Package already exists.\",\"error\":\"Package already exists.\"}"),
+                Reply.json(400, "{\"message\":\"Validation failed: Package already exists\"}"),
+                Reply.json(409, "{\"error\":\"this package is already present\"}"));
+        for (Reply refusal : refusals) {
+            registry.onPut(refusal);
+            PublishRequest skipping = new PublishRequest(registry.url("/api/v4/projects/42/packages/npm/"),
+                    "@acme/pkg", "@acme%2fpkg", "1.0.0", JSON.createObjectNode().put("name", "@acme/pkg")
+                            .put("version", "1.0.0"), tarball, "sha512-ours",
+                    "0000000000000000000000000000000000000000", "latest", null, null, CREDS, false, true);
+            PublishOutcome outcome = client.publish(skipping);
+            assertEquals(PublishOutcome.Result.SKIPPED_EXISTING, outcome.result(), refusal.toString());
+            assertTrue(log.all().contains("refused it as existing"), log.all());
+        }
+        // Other refusals still fail under skipExisting: a protection rule is not an existing version.
+        registry.onPut(Reply.json(403, "{\"message\":\"403 Forbidden - Package protected.\"}"));
+        PublishRequest protectedOne = new PublishRequest(registry.url("/api/v4/projects/42/packages/npm/"),
+                "@acme/pkg", "@acme%2fpkg", "1.0.0", JSON.createObjectNode().put("name", "@acme/pkg")
+                        .put("version", "1.0.0"), tarball, "sha512-ours", "0000000000000000000000000000000000000000",
+                "latest", null, null, CREDS, false, true);
+        assertThrows(RegistryException.class, () -> client.publish(protectedOne));
+    }
+
+    @Test
     void gitlab400ValidationMessages() {
         assertTrue(publishFails("/api/v4/projects/42/packages/npm/", Reply.json(400,
                 "{\"message\":\"Validation failed: Package already exists\"}")).problem()
