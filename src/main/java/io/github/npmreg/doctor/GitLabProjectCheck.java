@@ -77,11 +77,21 @@ final class GitLabProjectCheck implements Check {
                     credentials));
         }
         if (project.status() != 200) {
+            // These credentials cannot read the projects API; the npm endpoint itself tells a wrong project id
+            // (404 "Project Not Found") from a project that is there, so the cause comes first, not this limit.
+            Finding notFound = missingProject(context, gitlab, credentials);
+            if (notFound != null) {
+                return List.of(notFound);
+            }
+            PackageName name = new PackageName(context.packageName());
+            String scopeRule = name.scope().map(s -> "nothing to do if " + s + " is the project's top-level group")
+                    .orElse("the package is unscoped, so instance-level installs cannot find it (they look packages"
+                            + " up by scope = top-level group); nothing else to do if");
             return List.of(Finding.of(FindingKind.GITLAB_PROJECT_UNREADABLE, id(),
                     "GET " + projectUrl + " answered " + project.status() + AuthenticationCheck.body(project) + " for "
                             + credentials + (kind == TokenKind.GITLAB_DEPLOY_TOKEN
                             ? " (deploy tokens cannot read the projects API)" : ""),
-                    "nothing to do if @" + "<scope> is the project's top-level group and no protection rule covers "
+                    scopeRule + (name.scope().isPresent() ? " and" : "") + " no protection rule covers "
                             + context.packageName() + "; run verify with a personal access token with read_api to"
                             + " check both"));
         }
@@ -113,6 +123,23 @@ final class GitLabProjectCheck implements Check {
                     + (evidence.isEmpty() ? "" : ": " + String.join("; ", evidence))));
         }
         return findings;
+    }
+
+    /** GITLAB_PROJECT_NOT_FOUND when the project's npm endpoint answers 404 "Project Not Found", else null. */
+    private Finding missingProject(DoctorContext context, GitLabEndpoints.Classification gitlab,
+            Credentials credentials) {
+        URI distTags = Urls.withSlash(gitlab.endpoint()).resolve("-/package/"
+                + new PackageName(context.packageName()).escapedName() + "/dist-tags");
+        try {
+            Network.Answer answer = context.network().get(distTags, credentials.authorizationHeader());
+            if (answer.status() == 404 && answer.body() != null && answer.body().contains("Project Not Found")) {
+                return RegistryAnswers.finding(FindingKind.GITLAB_PROJECT_NOT_FOUND, id(), distTags, answer,
+                        credentials);
+            }
+        } catch (IOException e) {
+            // Reported by the network checks; the projects API answer stands.
+        }
+        return null;
     }
 
     private void protectionRules(DoctorContext context, GitLabEndpoints.Classification gitlab, URI projectUrl,

@@ -135,6 +135,25 @@ class GitLabDoctorTest {
     }
 
     @Test
+    void wrongProjectIdWithADeployTokenNamesTheProjectNotTheTokensLimits() {
+        // A deploy token cannot read the projects API, so GET /projects/:id says nothing; the npm endpoint does.
+        String other = gitlab.projectEndpoint(4242).toString();
+        Report report = verify("wrong-project-deploy", HELLO, npmrc(other, projectKey(4242)), DEPLOY);
+        List<String> problems = problems(report);
+        assertTrue(problems.contains(FindingKind.GITLAB_PROJECT_NOT_FOUND.id()), report.toText());
+        assertFalse(problems.contains(FindingKind.GITLAB_PROJECT_UNREADABLE.id()), report.toText());
+        assertFalse(report.toText().contains("<scope>"), report.toText());
+    }
+
+    @Test
+    void deployTokenWarningNamesThePackagesScope() {
+        Report report = verify("deploy-scope", HELLO, npmrc(endpoint, projectKey(42)), DEPLOY);
+        Finding f = report.find(FindingKind.GITLAB_PROJECT_UNREADABLE.id()).orElseThrow();
+        assertFalse(f.fix().contains("<scope>"), f.fix());
+        assertTrue(f.fix().contains("@acme"), f.fix());
+    }
+
+    @Test
     void groupLevelUrlForPublishing() {
         String group = gitlab.groupEndpoint(7).toString();
         Report report = verify("group", HELLO,
