@@ -1,6 +1,7 @@
 package io.github.npmreg.doctor;
 
 import io.github.npmreg.NpmregException;
+import io.github.npmreg.publish.ReleaseProblem;
 import io.github.npmreg.auth.Credentials;
 import io.github.npmreg.doctor.DoctorContext.NpmrcLine;
 import io.github.npmreg.gitlab.GitLabEndpoints;
@@ -53,7 +54,12 @@ final class RegistryChoiceCheck implements Check {
             FindingKind kind = GitLabEndpoints.classify(uri).level() == GitLabEndpoints.Level.GROUP
                     ? FindingKind.GITLAB_GROUP_ENDPOINT_FOR_PUBLISH
                     : FindingKind.GITLAB_INSTANCE_ENDPOINT_FOR_PUBLISH;
-            findings.add(Finding.of(kind, id(), e.problem(), e.fix()));
+            // The release knows more (<gitlab><projectId>): its problem is what publish would say.
+            NpmregException said = context.release() == null ? e : context.release().problems().stream()
+                    .filter(p -> p.kind() == ReleaseProblem.Kind.GITLAB_GROUP_ENDPOINT
+                            || p.kind() == ReleaseProblem.Kind.GITLAB_INSTANCE_ENDPOINT)
+                    .map(ReleaseProblem::detail).findFirst().orElse(e);
+            findings.add(Finding.of(kind, id(), e.problem(), said.fix()));
         }
         if ("http".equalsIgnoreCase(uri.getScheme()) && !(context.credentials() instanceof Credentials.None)
                 && !Urls.isLoopback(uri)) {

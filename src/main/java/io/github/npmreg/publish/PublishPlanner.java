@@ -153,7 +153,10 @@ public final class PublishPlanner {
             }
         }
         try {
-            GitLabEndpoints.requirePublishable(registry.url(), ci.projectId().orElse(null));
+            // The fix names the project exactly when one is known: <gitlab><projectId>, else CI_PROJECT_ID.
+            String projectId = c.gitlab() != null && c.gitlab().projectId() != null && !c.gitlab().projectId().isBlank()
+                    ? c.gitlab().projectId().strip() : ci.projectId().orElse(null);
+            GitLabEndpoints.requirePublishable(registry.url(), projectId);
         } catch (NpmregException e) {
             problems.add(new ReleaseProblem(registry.gitlab().level() == GitLabEndpoints.Level.GROUP
                     ? ReleaseProblem.Kind.GITLAB_GROUP_ENDPOINT : ReleaseProblem.Kind.GITLAB_INSTANCE_ENDPOINT,

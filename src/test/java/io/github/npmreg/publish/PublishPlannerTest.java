@@ -133,6 +133,16 @@ class PublishPlannerTest {
     }
 
     @Test
+    void aGroupLevelUrlsFixNamesTheConfiguredProject() throws Exception {
+        Release release = PublishPlanner.plan(settings(ACME)
+                .registry("https://gitlab.example.com/api/v4/groups/7/-/packages/npm/")
+                .gitlab(new GitLabShorthand("https://gitlab.example.com", "42", null, false)).build());
+        String fix = release.problem(ReleaseProblem.Kind.GITLAB_GROUP_ENDPOINT).orElseThrow().detail().fix();
+        assertTrue(fix.contains("https://gitlab.example.com/api/v4/projects/42/packages/npm/"), fix);
+        assertFalse(fix.contains("<project ID>"), fix);
+    }
+
+    @Test
     void aPrereleaseNeedsATagAsInNpm() throws Exception {
         Release release = PublishPlanner.plan(settings("{\"name\":\"x\",\"version\":\"2.0.0-rc.1\"}").build());
         assertTrue(release.version().prerelease());
