@@ -132,9 +132,28 @@ final class CredentialsCheck implements Check {
                                 + ")",
                         "set " + m.group(1) + " (CI/CD variable or export " + m.group(1) + "=…) before the build");
                 boolean authLine = AUTH_SUFFIXES.stream().anyMatch(suffix -> line.key().endsWith(":" + suffix));
+                if (authLine && publishesWithoutNpmrc(context)) {
+                    findings.add(Finding.of(FindingKind.NPMRC_VARIABLE_UNRESOLVED_UNUSED, id(),
+                            line.where() + ": ${" + m.group(1) + "} is not set in the environment (key "
+                                    + line.key() + "); the publish uses " + context.credentials().source(),
+                            "set " + m.group(1) + " where npm reads this file (CI/CD variable or export "
+                                    + m.group(1) + "=…)"));
+                    continue;
+                }
                 findings.add(credentialsUnusable && authLine ? f.falsifying(false, Premise.CREDENTIALS) : f);
             }
         }
+    }
+
+    /** The publish's credentials come from somewhere other than an .npmrc, so an .npmrc auth line is not used. */
+    private static boolean publishesWithoutNpmrc(DoctorContext context) {
+        if (context.release() == null || context.credentials() instanceof Credentials.None) {
+            return false;
+        }
+        return switch (context.release().credentialOrigin()) {
+            case SETTINGS_SERVER, NPM_TOKEN, NODE_AUTH_TOKEN, GITLAB_JOB_TOKEN -> true;
+            case NPMRC, NPMRC_WALKED_UP, TRUSTED_PUBLISHING, NONE -> false;
+        };
     }
 
     private void tokenFindings(DoctorContext context, String token, String source, URI registry,

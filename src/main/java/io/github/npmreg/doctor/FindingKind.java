@@ -205,6 +205,14 @@ public enum FindingKind {
                     + "token).",
             "Failed to replace env in config: ${NPM_TOKEN} / 401 Unauthorized",
             "Set the variable in this environment (CI/CD variable or export), or write ${VAR?} to allow it empty."),
+    NPMRC_VARIABLE_UNRESOLVED_UNUSED("npmrc-variable-unresolved-unused", Status.WARN,
+            ".npmrc uses a variable that is not set (the publish does not need it)",
+            "An auth line in .npmrc refers to a ${VAR} that is not set here. This plugin publishes with credentials "
+                    + "from elsewhere (settings.xml, the environment), so the release is not affected, but npm run in "
+                    + "this environment (npm install, npm publish) would send the literal text and fail.",
+            "Failed to replace env in config: ${NPM_TOKEN} (from npm, not from the plugin)",
+            "Set the variable where npm runs (CI/CD variable or export), or drop tokensFromEnvironment if the file "
+                    + "is only for this build."),
 
     // --- network ------------------------------------------------------------------------------------------------
     DNS_FAILED("dns-failed", Status.FAIL, "registry host name does not resolve",

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -96,6 +97,21 @@ public class NpmrcMojo extends AbstractRegistryMojo {
         for (String line : lines) {
             getLog().info("  " + NpmrcContent.forLog(line));
         }
+        warnUnsetVariables(entries);
+    }
+
+    /**
+     * A {@code ${VAR}} written for a variable this build does not have: npm run here would send the literal text.
+     * Said now, because the plugin itself may not need the line (its credentials can come from settings.xml).
+     */
+    private void warnUnsetVariables(List<NpmrcContent.Registry> entries) {
+        Map<String, String> env = environment();
+        entries.stream().filter(e -> e.secretVariable() != null && !(e.credentials() instanceof Credentials.None))
+                .map(NpmrcContent.Registry::secretVariable).distinct()
+                .filter(v -> env.get(v) == null || env.get(v).isBlank())
+                .forEach(v -> getLog().warn("The .npmrc refers to ${" + v + "} (tokensFromEnvironment), which is not"
+                        + " set in this build's environment: npm reading this file here would send the literal text."
+                        + " Set " + v + " where npm runs (a CI/CD variable or export " + v + "=...)."));
     }
 
     private static String blankToNull(String s) {

@@ -89,6 +89,27 @@ class CredentialsCheckTest {
     }
 
     @Test
+    void unresolvedVariableInAnNpmrcThePublishDoesNotUseIsAWarningNamingWhatThePublishUses() throws Exception {
+        // npmreg:npmrc with tokensFromEnvironment wrote ${NPM_TOKEN}; the publish takes settings.xml's server.
+        String json = "{\"name\":\"@acme/hello\",\"version\":\"1.0.0\"}";
+        java.nio.file.Files.writeString(dir.resolve("package.json"), json);
+        io.github.npmreg.publish.Release release = io.github.npmreg.publish.PublishPlanner.plan(
+                io.github.npmreg.publish.PublishSettings.builder(dir, dir.resolve("package.json"),
+                        (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                                .readTree(json))
+                        .buildStart(Setup.NOW).registry(GITLAB)
+                        .server(new io.github.npmreg.auth.ServerCredentials("gitlab", null, PAT)).build());
+        assertEquals(io.github.npmreg.auth.CredentialOrigin.SETTINGS_SERVER, release.credentialOrigin());
+        Finding f = problem(Setup.hello(dir, GITLAB).release(release).credentials(release.credentials())
+                .npmrc(npmrc(dir, 2, "//gitlab.example.com/api/v4/projects/42/packages/npm/:_authToken",
+                        "${NPM_TOKEN}")));
+        assertEquals(FindingKind.NPMRC_VARIABLE_UNRESOLVED_UNUSED.id(), f.id());
+        assertEquals(Status.WARN, f.status());
+        assertTrue(f.evidence().contains("the publish uses settings.xml server 'gitlab'"), f.evidence());
+        assertFalse(f.evidence().contains(PAT), f.evidence());
+    }
+
+    @Test
     void unresolvedVariable() {
         Finding f = problem(Setup.hello(dir, GITLAB)
                 .credentials(new Credentials.Token("${NPM_TOKEN}", ".npmrc"))
