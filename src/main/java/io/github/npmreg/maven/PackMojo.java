@@ -2,6 +2,8 @@ package io.github.npmreg.maven;
 
 import io.github.npmreg.NpmregException;
 import io.github.npmreg.pack.PackResult;
+import io.github.npmreg.publish.ManifestStaging;
+import io.github.npmreg.publish.Release;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Packs the npm package exactly as {@code npm pack} does (same files, same tar bytes before compression). With
@@ -17,7 +20,7 @@ import org.apache.maven.project.MavenProjectHelper;
  * attached (type {@code tgz}, classifier {@code npm}).
  */
 @Mojo(name = "pack", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class PackMojo extends AbstractNpmregMojo {
+public class PackMojo extends AbstractRegistryMojo {
     /** Skips this goal. */
     @Parameter(property = PropertyNames.PACK_SKIP, defaultValue = "false")
     private boolean skipPack;
@@ -40,7 +43,8 @@ public class PackMojo extends AbstractNpmregMojo {
     private final MavenProjectHelper projectHelper;
 
     @Inject
-    public PackMojo(MavenProjectHelper projectHelper) {
+    public PackMojo(MavenProjectHelper projectHelper, SettingsDecrypter decrypter) {
+        super(decrypter);
         this.projectHelper = projectHelper;
     }
 
@@ -52,6 +56,7 @@ public class PackMojo extends AbstractNpmregMojo {
                     "set <packageDirectory> (or -D" + PropertyNames.PACKAGE_DIRECTORY
                             + ") to the folder that holds package.json.");
         }
+        stageVersionWhenRunAlone(dir);
         PackResult result = PackedPackage.pack(project, dir, workDir(), tarballDirectory.toPath().toAbsolutePath(),
                 npmVersion, buildLog());
         if (NpmPackaging.of(project)) {
@@ -67,6 +72,28 @@ public class PackMojo extends AbstractNpmregMojo {
     }
 
     /**
+     * {@code mvn npmreg:pack} alone, with the version parameter set: stage package.json as publish-config would in
+     * the lifecycle, so the tarball holds the configured version (and the publishConfig) exactly as
+     * {@code mvn package} packs it. With the version from package.json nothing is staged: npm pack's own input.
+     */
+    private void stageVersionWhenRunAlone(Path dir) {
+        if (version == null || version.isBlank()
+                || !PackedPackage.manifestFile(project, dir).equals(dir.resolve("package.json"))) {
+            return;
+        }
+        Release release = release(settings(server()).build());
+        release.problems().stream().filter(p -> PublishConfigMojo.REFUSED.contains(p.kind())).findFirst()
+                .ifPresent(p -> {
+                    throw p.detail();
+                });
+        ManifestStaging.Result staged = ManifestStaging.stage(
+                ManifestStaging.Request.of(release, workDir().resolve("package.json"), false));
+        PackedPackage.rememberStagedManifest(project, staged.stagedManifest());
+        getLog().info("Staged " + staged.stagedManifest() + ": version " + staged.version()
+                + " (npmreg:publish-config did not run in this build; the version parameter applies)");
+    }
+
+    /**
      * The Maven coordinates and the npm version tell different stories when they differ; a SNAPSHOT project publishes
      * {@code X-SNAPSHOT.<timestamp>}, which is still its own version.
      */
@@ -75,10 +102,14 @@ public class PackMojo extends AbstractNpmregMojo {
         if (npmVersion.equals(mavenVersion) || npmVersion.startsWith(mavenVersion + ".")) {
             return;
         }
+        boolean configured = version != null && !version.isBlank();
         buildLog().warn("The npm version " + npmVersion + " differs from the project version " + mavenVersion
                 + ": the Maven artifact is " + project.getArtifactId() + "-" + mavenVersion + ".tgz while npm gets "
-                + npmVersion + ". Set <version>${project.version}</version> in the plugin's configuration to publish"
-                + " the POM's version, or give package.json the same version.");
+                + npmVersion + (configured
+                        ? " (the plugin's version parameter). Set <version>${project.version}</version> to publish the"
+                                + " POM's version."
+                        : ". Set <version>${project.version}</version> in the plugin's configuration to publish"
+                                + " the POM's version, or give package.json the same version."));
     }
 
     @Override
