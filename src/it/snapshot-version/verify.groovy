@@ -13,6 +13,16 @@ assert view.path('dist-tags').path('snapshot').asText() == published[2]
 def versions = view.path('versions').collect { it.asText() }
 assert versions.containsAll(published)
 
+// npmreg:pack alone staged the configured version: its tarball is the snapshot, not package.json's 0.0.0-development.
+assert log.contains('(npmreg:publish-config did not run in this build; the version parameter applies)') : log
+def packedAlone = (log =~ /Staged \S+: version (1\.2\.0-SNAPSHOT\.\d{14}) \(npmreg:publish-config did not run/)
+        .collect { it[1] }
+assert packedAlone.size() == 1 : "pack alone staged ${packedAlone}"
+assert new File(basedir, "target/it-snapshot-pkg-${packedAlone[0]}.tgz").isFile() :
+        "pack alone did not write the staged version's tarball: ${new File(basedir, 'target').list()}"
+assert !log.contains('0.0.0-development.tgz') : 'pack alone packed package.json\'s version'
+assert !log.contains('Set <version>${project.version}</version>') : 'told to set a <version> that is set'
+
 // Only the third build (updateSource) touched the source file.
 assert log.findAll(/Updated .*package\.json the same way/).size() == 1
 def source = new File(basedir, 'package.json').text
