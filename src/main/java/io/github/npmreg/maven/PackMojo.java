@@ -90,6 +90,7 @@ public class PackMojo extends AbstractRegistryMojo {
                 ManifestStaging.Request.of(release, workDir().resolve("package.json"), false));
         PackedPackage.rememberStagedManifest(project, staged.stagedManifest());
         getLog().info("Staged " + staged.stagedManifest() + ": version " + staged.version()
+                + (staged.publishConfig().isEmpty() ? "" : ", publishConfig " + staged.publishConfig())
                 + " (npmreg:publish-config did not run in this build; the version parameter applies)");
     }
 
