@@ -20,6 +20,10 @@ def packedAlone = (log =~ /Staged \S+: version (1\.2\.0-SNAPSHOT\.\d{14})[^\n]* 
 assert packedAlone.size() == 1 : "pack alone staged ${packedAlone}"
 assert new File(basedir, "target/it-snapshot-pkg-${packedAlone[0]}.tgz").isFile() :
         "pack alone did not write the staged version's tarball: ${new File(basedir, 'target').list()}"
+assert log.contains("serverId 'it-absent' is configured, but") &&
+        log.contains('npmreg:pack goes on without it (it sends nothing); npmreg:publish needs it. Fix: add <server><id>it-absent</id>') :
+        'pack alone without the server must warn and go on'
+assert log.findAll(/serverId 'it-absent' is configured/).size() == 1 : 'warned more than once'
 assert !log.contains('0.0.0-development.tgz') : 'pack alone packed package.json\'s version'
 assert !log.contains('Set <version>${project.version}</version>') : 'told to set a <version> that is set'
 

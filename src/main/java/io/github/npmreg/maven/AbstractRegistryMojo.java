@@ -314,6 +314,31 @@ abstract class AbstractRegistryMojo extends AbstractNpmregMojo {
         return settingsServers().find(serverId);
     }
 
+    /**
+     * The server for a goal that sends nothing (staging, packing): a missing or unreadable {@code <server>} does not
+     * stop {@code mvn package} on a machine without credentials; it is a warning here and the failure of
+     * npmreg:publish, which needs it.
+     */
+    protected Optional<ServerCredentials> serverIfReadable(String withoutIt) {
+        return serverIfReadable(serverId, withoutIt);
+    }
+
+    /** {@link #serverIfReadable(String)} for another server id ({@code <registries>} entries). */
+    protected Optional<ServerCredentials> serverIfReadable(String id, String withoutIt) {
+        try {
+            return settingsServers().find(id);
+        } catch (SettingsServers.Missing | io.github.npmreg.auth.SettingsPassword.Failure e) {
+            String warned = "npmreg.serverUnreadableWarned." + id;
+            if (project.getContextValue(warned) != null) {
+                return Optional.empty();
+            }
+            project.setContextValue(warned, Boolean.TRUE);
+            buildLog().warn(e.problem().replace("; nothing was sent.", ".") + " " + goalName()
+                    + " goes on without it (" + withoutIt + "); npmreg:publish needs it. Fix: " + e.fix());
+            return Optional.empty();
+        }
+    }
+
     protected SettingsServers settingsServers() {
         return new SettingsServers(session.getSettings(), decrypter, settingsFiles());
     }

@@ -69,7 +69,7 @@ public class NpmrcMojo extends AbstractRegistryMojo {
                         "add <url>https://host/path/</url> to it.");
             }
             URI url = URI.create(r.getUrl());
-            Credentials credentials = settingsServers().find(r.getServerId())
+            Credentials credentials = serverIfReadable(r.getServerId(), "the .npmrc gets no auth line for " + url)
                     .map(server -> CredentialResolver.ofServer(server, url)).orElse(Credentials.none());
             buildLog().redact(credentials.secrets());
             String variable = r.getTokenVariable() == null ? "NPM_TOKEN" : r.getTokenVariable();
@@ -77,7 +77,8 @@ public class NpmrcMojo extends AbstractRegistryMojo {
                     tokensFromEnvironment ? variable : null));
         }
         if (Files.isRegularFile(packageDir().resolve("package.json"))) {
-            Release release = release(settings(server()).build());
+            Release release = release(settings(serverIfReadable("the .npmrc gets no auth line for the"
+                    + " publish registry")).build());
             release.problems().stream().filter(p -> REFUSED.contains(p.kind())).findFirst().ifPresent(p -> {
                 throw p.detail();
             });

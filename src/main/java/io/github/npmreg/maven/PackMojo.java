@@ -81,7 +81,7 @@ public class PackMojo extends AbstractRegistryMojo {
                 || !PackedPackage.manifestFile(project, dir).equals(dir.resolve("package.json"))) {
             return;
         }
-        Release release = release(settings(server()).build());
+        Release release = release(settings(serverIfReadable("it sends nothing")).build());
         release.problems().stream().filter(p -> PublishConfigMojo.REFUSED.contains(p.kind())).findFirst()
                 .ifPresent(p -> {
                     throw p.detail();

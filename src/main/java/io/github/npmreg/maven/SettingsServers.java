@@ -56,7 +56,7 @@ final class SettingsServers {
         }
         Server server = settings == null ? null : settings.getServer(serverId);
         if (server == null) {
-            throw new NpmregException(missing(serverId), missingFix(serverId));
+            throw new Missing(missing(serverId), missingFix(serverId));
         }
         java.util.Optional<String> variable = SettingsPassword.unresolvedVariable(server.getPassword());
         if (variable.isPresent()) {
@@ -97,5 +97,12 @@ final class SettingsServers {
                 + (ids().isEmpty() ? "" : ", or set <serverId> in the plugin's configuration in pom.xml (-D"
                         + PropertyNames.SERVER_ID + " when the POM sets none) to one of " + String.join(", ", ids()))
                 + ".";
+    }
+
+    /** The configured server id names no {@code <server>} in the settings. */
+    static final class Missing extends NpmregException {
+        Missing(String problem, String fix) {
+            super(problem, fix);
+        }
     }
 }
