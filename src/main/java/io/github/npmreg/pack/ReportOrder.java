@@ -18,22 +18,18 @@ import java.util.Map;
  * {@code Intl.Collator('en', {sensitivity: 'case', numeric: true})}.
  */
 final class ReportOrder {
-    private static final Collator COLLATOR = createCollator();
-
     private ReportOrder() {}
 
     static List<PackedFile> sort(List<PackedFile> files) {
-        // Comparing ICU sort keys orders like Collator.compare, and each path is keyed once instead of in every
-        // one of the n log n comparisons.
-        Map<PackedFile, CollationKey> keys = new IdentityHashMap<>();
-        for (PackedFile file : files) {
-            keys.put(file, COLLATOR.getCollationKey(file.path()));
-        }
-        Comparator<PackedFile> byPath = (a, b) -> keys.get(a).compareTo(keys.get(b));
+        boolean ascii = files.stream().allMatch(f -> AsciiCollation.applies(f.path()));
+        Comparator<PackedFile> byPath = ascii
+                // Plain ASCII (nearly every package): the same order without loading ICU's collator.
+                ? (a, b) -> AsciiCollation.compareNumericCase(a.path(), b.path())
+                : icuOrder(files);
         List<PackedFile> uppers = new ArrayList<>();
         List<PackedFile> others = new ArrayList<>();
         for (PackedFile file : files) {
-            (isUpper(file.path()) ? uppers : others).add(file);
+            (isUpper(file.path(), ascii) ? uppers : others).add(file);
         }
         uppers.sort(byPath);
         others.sort(byPath);
@@ -41,19 +37,41 @@ final class ReportOrder {
         return uppers;
     }
 
+    private static Comparator<PackedFile> icuOrder(List<PackedFile> files) {
+        // Comparing ICU sort keys orders like Collator.compare, and each path is keyed once instead of in every
+        // one of the n log n comparisons.
+        Map<PackedFile, CollationKey> keys = new IdentityHashMap<>();
+        for (PackedFile file : files) {
+            keys.put(file, Icu.COLLATOR.getCollationKey(file.path()));
+        }
+        return (a, b) -> keys.get(a).compareTo(keys.get(b));
+    }
+
     /** JavaScript's {@code ch === ch.toUpperCase()} on {@code str.charAt(0)}. */
-    private static boolean isUpper(String path) {
-        String ch = path.isEmpty() ? "" : path.substring(0, 1);
+    private static boolean isUpper(String path, boolean ascii) {
+        if (path.isEmpty()) {
+            return true;
+        }
+        if (ascii) {
+            char c = path.charAt(0);
+            return c < 'a' || c > 'z';
+        }
+        String ch = path.substring(0, 1);
         return ch.equals(UCharacter.toUpperCase(ULocale.ROOT, ch));
     }
 
-    private static Collator createCollator() {
-        RuleBasedCollator collator = (RuleBasedCollator) Collator.getInstance(ULocale.ENGLISH);
-        // sensitivity 'case' = primary strength plus the case level.
-        collator.setStrength(Collator.PRIMARY);
-        collator.setCaseLevel(true);
-        collator.setNumericCollation(true);
-        collator.setDecomposition(Collator.CANONICAL_DECOMPOSITION);
-        return collator.freeze();
+    /** ICU4J, loaded only for a package with a path beyond printable ASCII. */
+    private static final class Icu {
+        static final Collator COLLATOR = createCollator();
+
+        private static Collator createCollator() {
+            RuleBasedCollator collator = (RuleBasedCollator) Collator.getInstance(ULocale.ENGLISH);
+            // sensitivity 'case' = primary strength plus the case level.
+            collator.setStrength(Collator.PRIMARY);
+            collator.setCaseLevel(true);
+            collator.setNumericCollation(true);
+            collator.setDecomposition(Collator.CANONICAL_DECOMPOSITION);
+            return collator.freeze();
+        }
     }
 }

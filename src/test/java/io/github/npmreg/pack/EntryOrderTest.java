@@ -68,4 +68,37 @@ class EntryOrderTest {
         List<String> nodeOrder = Arrays.asList(json.readValue(out, String[].class));
         assertEquals(nodeOrder, EntryOrder.sort(names));
     }
+
+    /** Random printable-ASCII paths (the order computed without ICU) against Node's npm-packlist comparator. */
+    @Test
+    void asciiPathsOrderAsNode() throws Exception {
+        List<String> names = new ArrayList<>();
+        Random random = new Random(20261207);
+        String alphabet = "aAbBzZ019._-/@~ ()!$";
+        for (int n = 0; n < 3000; n++) {
+            StringBuilder s = new StringBuilder();
+            for (int i = 1 + random.nextInt(12); i > 0; i--) {
+                s.append(random.nextInt(6) == 0 ? (char) (0x20 + random.nextInt(95))
+                        : alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            // Node's side strips a leading "./" it adds to "@…" names: a name of its own starting so is no path.
+            if (!s.toString().startsWith("./")) {
+                names.add(s.toString());
+            }
+        }
+        assertEquals(nodeSort(names), EntryOrder.sort(names));
+    }
+
+    private static List<String> nodeSort(List<String> names) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String script = "const {extname, basename} = require('path');"
+                + "const sort = (a, b) => { const exta = extname(a).toLowerCase(), extb = extname(b).toLowerCase();"
+                + "const basea = basename(a).toLowerCase(), baseb = basename(b).toLowerCase();"
+                + "return exta.localeCompare(extb, 'en') || basea.localeCompare(baseb, 'en') || a.localeCompare(b, 'en') };"
+                + "const names = " + json.writeValueAsString(names) + ";"
+                + "console.log(JSON.stringify(names.map(e => /^@/.test(e) ? `./${e}` : e).sort(sort)"
+                + ".map(e => e.replace(/^\\.\\//, ''))))";
+        String out = NpmCli.node(Path.of("."), script).orFail("node").stdout();
+        return Arrays.asList(json.readValue(out, String[].class));
+    }
 }
