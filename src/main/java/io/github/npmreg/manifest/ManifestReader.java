@@ -3,7 +3,6 @@ package io.github.npmreg.manifest;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.npmreg.NpmregException;
 import java.io.IOException;
@@ -17,14 +16,13 @@ import java.util.List;
  * {@code version}. Every error names the file and says what to change.
  */
 public final class ManifestReader {
-    static final ObjectMapper MAPPER = new ObjectMapper();
     /** Deeper than any real package.json; beyond it the reader stops with a clear error, never a stack overflow. */
     static final int MAX_NESTING = 1000;
     /** npm reads package.json with JSON.parse: one document, nothing after it. */
-    private static final ObjectMapper STRICT = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+    private static final com.fasterxml.jackson.core.JsonFactory STRICT = com.fasterxml.jackson.core.JsonFactory.builder()
             .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_NESTING).build())
-            .build());
+            .build();
 
     private ManifestReader() {}
 
@@ -50,7 +48,7 @@ public final class ManifestReader {
         JsonNode tree;
         String text = text(bytes);
         try (com.fasterxml.jackson.core.JsonParser parser = STRICT.createParser(text)) {
-            tree = STRICT.readTree(parser);
+            tree = io.github.npmreg.json.JsonTree.read(parser);
             if (tree != null) {
                 JsonLocation after = moreAfter(parser);
                 if (after != null) {

@@ -1,6 +1,5 @@
 package io.github.npmreg.manifest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.npmreg.NpmregException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -159,11 +158,7 @@ public final class ManifestRewriter {
     }
 
     private static String quote(String value) {
-        try {
-            return ManifestReader.MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.github.npmreg.json.JsonTree.write(com.fasterxml.jackson.databind.node.TextNode.valueOf(value));
     }
 
     /** The file's layout for new members when no sibling shows it. */

@@ -1,11 +1,10 @@
 package io.github.npmreg.pack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.npmreg.NpmregException;
+import io.github.npmreg.json.JsonTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +17,11 @@ import java.util.List;
  * rules were used, and why) and {@code warnings}. Written by {@code pack} and read back by {@code publish}.
  */
 public final class PackReport {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private PackReport() {}
 
     /** The report as npm's JSON object, keys in npm's order. */
     public static ObjectNode toJson(PackResult result) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = JsonTree.object();
         node.put("id", result.id());
         node.put("name", result.name());
         node.put("version", result.version());
@@ -52,7 +49,7 @@ public final class PackReport {
         Files.createDirectories(dir);
         Path temp = io.github.npmreg.TempFiles.create(dir, "." + reportFile.getFileName(), ".tmp");
         try {
-            Files.write(temp, JSON.writeValueAsBytes(toJson(result)));
+            Files.write(temp, JsonTree.writePretty(toJson(result)));
             Packer.moveAtomically(temp, reportFile);
         } finally {
             Files.deleteIfExists(temp);
@@ -69,7 +66,7 @@ public final class PackReport {
     public static PackResult read(Path reportFile, Path tarball) {
         JsonNode node;
         try {
-            node = JSON.readTree(reportFile.toFile());
+            node = JsonTree.read(reportFile);
         } catch (IOException e) {
             throw new NpmregException("Cannot read the pack report " + reportFile + ": " + e.getMessage(),
                     "Run the pack goal again to rewrite it.", e);

@@ -1,7 +1,6 @@
 package io.github.npmreg.pack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.npmreg.NpmregException;
 import java.io.IOException;
@@ -23,7 +22,6 @@ import java.util.Map;
 final class PackageNode {
     enum EdgeType { PROD, OPTIONAL, PEER, DEV }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Where the package is reached from its parent: for a symlinked dependency, the link itself. */
     final Path path;
@@ -135,11 +133,11 @@ final class PackageNode {
             throw new NpmregException("Cannot resolve the bundled dependency " + location + ": " + e.getMessage(),
                     "Reinstall it (npm install) or remove it from bundleDependencies in package.json.", e);
         }
-        ObjectNode manifest = JSON.createObjectNode();
+        ObjectNode manifest = io.github.npmreg.json.JsonTree.object();
         Path pj = real.resolve("package.json");
         if (Files.isRegularFile(pj)) {
             try {
-                JsonNode read = JSON.readTree(pj.toFile());
+                JsonNode read = io.github.npmreg.json.JsonTree.read(pj);
                 if (read instanceof ObjectNode o) {
                     manifest = o;
                 }
@@ -172,14 +170,14 @@ final class PackageNode {
             if (bd.isBoolean() && !bd.booleanValue()) {
                 data.putArray("bundleDependencies");
             } else if (bd.isBoolean()) {
-                var arr = JSON.createArrayNode();
+                var arr = io.github.npmreg.json.JsonTree.array();
                 JsonNode deps = data.get("dependencies");
                 if (deps != null && deps.isObject()) {
                     deps.fieldNames().forEachRemaining(arr::add);
                 }
                 data.set("bundleDependencies", arr);
             } else if (bd.isObject()) {
-                var arr = JSON.createArrayNode();
+                var arr = io.github.npmreg.json.JsonTree.array();
                 bd.fieldNames().forEachRemaining(arr::add);
                 data.set("bundleDependencies", arr);
             } else if (!bd.isArray()) {
@@ -210,7 +208,7 @@ final class PackageNode {
 
     // The binDir step: every entry below directories.bin (glob "**", no dot paths, links not followed) is a bin.
     private static void binsFromDirectory(ObjectNode data, Path dir, String binPath) {
-        ObjectNode bins = JSON.createObjectNode();
+        ObjectNode bins = io.github.npmreg.json.JsonTree.object();
         Path base = dir.resolve(binPath);
         if (Files.isDirectory(base)) {
             try (var walk = Files.walk(base)) {
@@ -263,7 +261,7 @@ final class PackageNode {
             data.remove("bin");
             return;
         }
-        ObjectNode clean = JSON.createObjectNode();
+        ObjectNode clean = io.github.npmreg.json.JsonTree.object();
         raw.forEach((key, value) -> {
             String base = basename(secureAndUnixifyPath(key));
             if (!value.isTextual() || base.isEmpty()) {

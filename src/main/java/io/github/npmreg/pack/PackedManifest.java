@@ -1,9 +1,9 @@
 package io.github.npmreg.pack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.npmreg.NpmregException;
+import io.github.npmreg.json.JsonTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
  * (json-parse-even-better-errors); otherwise the file's own bytes.
  */
 final class PackedManifest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** JavaScript's {@code \s}. */
     private static final String JS_SPACE = "[\\t\\n\\u000B\\f\\r \\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F"
             + "\\u205F\\u3000\\uFEFF]";
@@ -39,7 +38,7 @@ final class PackedManifest {
         }
         JsonNode tree;
         try {
-            tree = JSON.readTree(text);
+            tree = JsonTree.read(text);
         } catch (IOException e) {
             throw new NpmregException("Cannot parse " + manifestFile + ": " + e.getMessage(),
                     "Fix the JSON of " + manifestFile + ".", e);

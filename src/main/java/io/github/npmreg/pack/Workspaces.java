@@ -1,7 +1,6 @@
 package io.github.npmreg.pack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.npmreg.NpmregException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +28,6 @@ import java.util.Set;
  * </ul>
  */
 public final class Workspaces {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Workspaces() {}
 
@@ -125,7 +123,7 @@ public final class Workspaces {
             }
             JsonNode pkg;
             try {
-                pkg = JSON.readTree(pj.toFile());
+                pkg = io.github.npmreg.json.JsonTree.read(pj);
             } catch (IOException e) {
                 continue; // npm moves on when an enclosing package.json cannot be read
             }

@@ -2,7 +2,6 @@ package io.github.npmreg.registry;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 
@@ -12,7 +11,6 @@ import java.net.URI;
  * the first bytes shown safely, and the likely causes, instead of reading it as a registry's verdict.
  */
 public final class NonRegistryAnswer {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SHOWN = 80;
 
     /** The causes seen in practice, for the fix. */
@@ -28,7 +26,7 @@ public final class NonRegistryAnswer {
         if (body == null || body.isBlank()) {
             return false;
         }
-        try (JsonParser p = JSON.createParser(body)) {
+        try (JsonParser p = io.github.npmreg.json.JsonTree.FACTORY.createParser(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return false;
             }

@@ -1,6 +1,5 @@
 package io.github.npmreg.registry;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.npmreg.BuildLog;
@@ -28,7 +27,6 @@ import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
  * did not run would mislead whoever reads the packument; registries (Verdaccio, GitLab, npmjs) do not require them.
  */
 final class PublishBody extends AbstractHttpEntity {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** 3 * 16 KiB: a multiple of 3, so every chunk but the last encodes without padding. */
     private static final int CHUNK = 3 * 16 * 1024;
     private static final long PROGRESS_THRESHOLD = 5L * 1024 * 1024;
@@ -55,11 +53,7 @@ final class PublishBody extends AbstractHttpEntity {
         this.base64Length = 4 * ((tarballSize + 2) / 3);
         String marker = "npmreg-data-" + UUID.randomUUID();
         String json;
-        try {
-            json = JSON.writeValueAsString(document(request, tarballSize, marker));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        json = io.github.npmreg.json.JsonTree.write(document(request, tarballSize, marker));
         int at = json.indexOf(marker);
         if (at < 0 || json.indexOf(marker, at + 1) >= 0) {
             throw new IllegalStateException("the data marker must appear exactly once in the publish body");

@@ -1,7 +1,6 @@
 package io.github.npmreg.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.npmreg.BuildLog;
 import io.github.npmreg.NpmregException;
@@ -47,7 +46,6 @@ import org.apache.hc.core5.util.Timeout;
  * wire bytes (see {@link QuietConnection}).
  */
 public final class RegistryClient implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RegistryClientConfig config;
     private final RetryPolicy retries;
@@ -452,7 +450,7 @@ public final class RegistryClient implements AutoCloseable {
     private static ObjectNode parseObject(String method, URI url, Answer a) {
         if (NonRegistryAnswer.isJsonObject(a.body())) {
             try {
-                if (JSON.readTree(a.body()) instanceof ObjectNode object) {
+                if (io.github.npmreg.json.JsonTree.read(a.body()) instanceof ObjectNode object) {
                     return object;
                 }
             } catch (IOException notJson) {

@@ -1,7 +1,6 @@
 package io.github.npmreg.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +13,6 @@ import java.util.regex.Pattern;
  * GitLab's bodies (npm-pack-and-publish.md section 4, gitlab-npm-registry.md sections 1-3).
  */
 public final class RegistryDiagnosis {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern GITLAB_GROUP_OR_INSTANCE =
             Pattern.compile("/api/v4/(groups/[^?#]+?/-/packages/npm|packages/npm)(/|$)");
     private static final Pattern GITLAB_PROJECT = Pattern.compile("/api/v4/projects/([^/]+)/packages/npm(/|$)");
@@ -288,7 +286,7 @@ public final class RegistryDiagnosis {
         String text = body.strip();
         if (text.startsWith("{")) {
             try {
-                JsonNode json = JSON.readTree(text);
+                JsonNode json = io.github.npmreg.json.JsonTree.read(text);
                 StringBuilder out = new StringBuilder();
                 for (String field : new String[] {"message", "error", "error_description", "reason", "detail"}) {
                     JsonNode v = json.get(field);

@@ -48,8 +48,8 @@ class ManifestRewriterTest {
     @ParameterizedTest
     @MethodSource("layouts")
     void matchesNpmPkgSet(String body, String indent, String newline) throws Exception {
-        JsonNode tree = ManifestReader.MAPPER.readTree(body);
-        String text = ManifestReader.MAPPER.writer(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
+        JsonNode tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+        String text = new com.fasterxml.jackson.databind.ObjectMapper().writer(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
                         .withObjectIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter(indent, newline))
                         .withArrayIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter(indent, newline))
                         .withSeparators(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
