@@ -35,7 +35,9 @@ public final class ParallelGzipOutputStream extends OutputStream {
     private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 2, (byte) 0xff};
 
     private final OutputStream out;
-    private final ExecutorService workers;
+    private final int threads;
+    /** Started with the second block: a package smaller than one block is compressed on the caller's thread. */
+    private ExecutorService workers;
     private final BlockingQueue<Deflater> deflaters;
     private final int maxInFlight;
     private final ArrayDeque<Future<Compressed>> inFlight = new ArrayDeque<>();
@@ -54,16 +56,9 @@ public final class ParallelGzipOutputStream extends OutputStream {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
         this.out = out;
+        this.threads = threads;
         this.maxInFlight = 3 * threads;
-        this.workers = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread t = new Thread(runnable, "npmreg-gzip");
-            t.setDaemon(true);
-            return t;
-        });
         this.deflaters = new ArrayBlockingQueue<>(threads);
-        for (int i = 0; i < threads; i++) {
-            deflaters.add(new Deflater(Deflater.BEST_COMPRESSION, true));
-        }
         this.block = new byte[BLOCK_SIZE];
         out.write(HEADER);
     }
@@ -132,6 +127,19 @@ public final class ParallelGzipOutputStream extends OutputStream {
             block = freeBlocks.isEmpty() ? new byte[BLOCK_SIZE] : freeBlocks.pop();
             fill = 0;
         }
+        if (last && workers == null) {
+            // One block in all: the same bytes, without starting threads for a few kilobytes.
+            Compressed c = compress(input, length, dict, true);
+            out.write(c.output, 0, c.length);
+            return;
+        }
+        if (workers == null) {
+            workers = Executors.newFixedThreadPool(threads, runnable -> {
+                Thread t = new Thread(runnable, "npmreg-gzip");
+                t.setDaemon(true);
+                return t;
+            });
+        }
         inFlight.add(workers.submit(() -> compress(input, length, dict, last)));
         while (inFlight.size() >= maxInFlight || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
             writeOldest();
@@ -140,6 +148,9 @@ public final class ParallelGzipOutputStream extends OutputStream {
 
     private Compressed compress(byte[] input, int length, byte[] dict, boolean last) {
         Deflater deflater = deflaters.poll();
+        if (deflater == null) {
+            deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        }
         try {
             deflater.reset();
             if (dict != null) {
@@ -170,7 +181,9 @@ public final class ParallelGzipOutputStream extends OutputStream {
             }
             return new Compressed(input, output, n);
         } finally {
-            deflaters.add(deflater);
+            if (!deflaters.offer(deflater)) {
+                deflater.end();
+            }
         }
     }
 
@@ -195,11 +208,13 @@ public final class ParallelGzipOutputStream extends OutputStream {
             f.cancel(true);
         }
         inFlight.clear();
-        workers.shutdownNow();
-        try {
-            workers.awaitTermination(1, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (workers != null) {
+            workers.shutdownNow();
+            try {
+                workers.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         for (Deflater d : deflaters) {
             d.end();
