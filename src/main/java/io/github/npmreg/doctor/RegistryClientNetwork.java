@@ -66,6 +66,8 @@ public final class RegistryClientNetwork implements Network {
             }
             String body = response.getEntity() == null ? ""
                     : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+            // The publish after the preflight reads the same packument: offered to it instead of a second GET.
+            client.offerAnswer(uri, authorization, response.getCode(), body);
             return new Answer(response.getCode(), headers, io.github.npmreg.auth.Redaction.redact(body, secrets));
         });
     }

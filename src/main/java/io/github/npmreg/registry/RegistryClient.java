@@ -101,6 +101,47 @@ public final class RegistryClient implements AutoCloseable {
         return http;
     }
 
+    /** How long an answer read through {@link #http()} may stand in for publish's own packument GET. */
+    static final java.time.Duration REUSE_WITHIN = java.time.Duration.ofSeconds(30);
+
+    /** GET answers (200 or 404) another part of the build just read through {@link #http()}, by URL. */
+    private final Map<String, RecentAnswer> recentAnswers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record RecentAnswer(String authorization, int status, String body, java.time.Instant at) {}
+
+    /**
+     * Offers a GET answer read through {@link #http()} (the publish preflight reads the packument that way) to
+     * {@link #publish}: its lookup before the PUT then uses it once instead of asking the registry again seconds
+     * later. Only a 200 or 404 for the same URL and the same Authorization, within {@link #REUSE_WITHIN}, is used.
+     */
+    public void offerAnswer(URI url, String authorization, int status, String body) {
+        if (status == 200 || status == 404) {
+            recentAnswers.put(url.toString(), new RecentAnswer(authorization, status, body, config.clock().instant()));
+        }
+    }
+
+    private Optional<PackumentLookup> recentLookup(PublishRequest r, URI url, BuildLog log) {
+        RecentAnswer a = recentAnswers.remove(url.toString());
+        if (a == null || !java.util.Objects.equals(a.authorization(), r.credentials().authorizationHeader())
+                || a.at().plus(REUSE_WITHIN).isBefore(config.clock().instant())) {
+            return Optional.empty();
+        }
+        if (a.status() == 404) {
+            log.debug("GET " + url + " answered 404 to the preflight just now: not asked again before publishing");
+            return Optional.of(new PackumentLookup.NotFound(url, RegistryDiagnosis.registryMessage(a.body())));
+        }
+        try {
+            if (NonRegistryAnswer.isJsonObject(a.body())
+                    && io.github.npmreg.json.JsonTree.read(a.body()) instanceof ObjectNode object) {
+                log.debug("GET " + url + " answered the preflight just now: its packument is used before publishing");
+                return Optional.of(new PackumentLookup.Found(new Packument(object)));
+            }
+        } catch (IOException notJson) {
+            // asked again below
+        }
+        return Optional.empty();
+    }
+
     /** {@link #fetch(URI, String, Credentials, String)} without a one-time password. */
     public PackumentLookup fetch(URI registry, String escapedName, Credentials credentials) {
         return fetch(registry, escapedName, credentials, null);
@@ -173,7 +214,10 @@ public final class RegistryClient implements AutoCloseable {
         String id = r.name() + "@" + r.version();
         PublishBody body = new PublishBody(r, log, config.clock());
 
-        Optional<PackumentLookup> before = lookupQuietly(r, log, "before publishing", true);
+        Optional<PackumentLookup> before = recentLookup(r, url, log);
+        if (before.isEmpty()) {
+            before = lookupQuietly(r, log, "before publishing", true);
+        }
         if (before.isPresent() && before.get().hasVersion(r.version())) {
             Packument existing = ((PackumentLookup.Found) before.get()).packument();
             if (r.skipExisting()) {

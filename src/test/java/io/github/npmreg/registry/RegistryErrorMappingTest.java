@@ -96,6 +96,32 @@ class RegistryErrorMappingTest {
     }
 
     @Test
+    void aPackumentThePreflightJustReadIsNotAskedForAgain() {
+        URI url = RegistryUrls.packageUrl(registry.url("/"), "pkg");
+        client.offerAnswer(url, CREDS.authorizationHeader(), 404, "{\"error\":\"not found\"}");
+        client.publish(request("/", "pkg", null));
+        assertEquals("PUT", registry.received.get(0).method(), "the first request is the PUT: " + registry.received);
+    }
+
+    @Test
+    void aPackumentReadWithOtherCredentialsIsAskedForAgain() {
+        URI url = RegistryUrls.packageUrl(registry.url("/"), "pkg");
+        client.offerAnswer(url, "Bearer another-token", 404, "{}");
+        client.publish(request("/", "pkg", null));
+        assertEquals("GET", registry.received.get(0).method());
+    }
+
+    @Test
+    void anOfferedPackumentListingTheVersionRefusesThePublishWithoutARequest() {
+        URI url = RegistryUrls.packageUrl(registry.url("/"), "pkg");
+        client.offerAnswer(url, CREDS.authorizationHeader(), 200,
+                "{\"name\":\"pkg\",\"versions\":{\"1.0.0\":{\"dist\":{\"integrity\":\"sha512-other\"}}}}");
+        NpmregException e = assertThrows(NpmregException.class, () -> client.publish(request("/", "pkg", null)));
+        assertTrue(e.problem().contains("already published"), e.problem());
+        assertTrue(registry.received.isEmpty(), "asked the registry: " + registry.received);
+    }
+
+    @Test
     void otpIsSentOnEveryRequestWithLegacyAuthType() {
         client.publish(request("/", "pkg", "123456"));
         for (ScriptedRegistry.Received r : registry.received) {
