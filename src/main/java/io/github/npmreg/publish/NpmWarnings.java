@@ -52,10 +52,34 @@ public final class NpmWarnings {
                     .toLowerCase(java.util.Locale.ROOT) + ", not an object: npm warns (Unknown publishConfig config)"
                     + " and ignores it; write {\"registry\": …} or remove it");
         }
-        if (manifest.toString().indexOf('\uFFFD') >= 0) {
+        if (hasReplacementCharacter(manifest)) {
             out.add(file + " has bytes that are not valid UTF-8: npm reads them as U+FFFD (\uFFFD) and publishes that;"
                     + " save the file as UTF-8");
         }
         return out;
+    }
+
+    /** Whether a key or string value holds U+FFFD (walked, not printed: JsonNode.toString builds an ObjectMapper). */
+    private static boolean hasReplacementCharacter(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\uFFFD') >= 0;
+        }
+        if (node.isObject()) {
+            for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                java.util.Map.Entry<String, JsonNode> field = it.next();
+                if (field.getKey().indexOf('\uFFFD') >= 0 || hasReplacementCharacter(field.getValue())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (hasReplacementCharacter(element)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

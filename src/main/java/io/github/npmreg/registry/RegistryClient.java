@@ -28,7 +28,6 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
@@ -62,7 +61,7 @@ public final class RegistryClient implements AutoCloseable {
         HttpClientBuilder builder = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setConnectionFactory(QuietConnection.factory(config.requestTimeout()))
-                        .setTlsSocketStrategy(new DefaultClientTlsStrategy(TrustMaterial.sslContext(config.extraCaPem())))
+                        .setTlsSocketStrategy(LazyTlsStrategy.of(config.extraCaPem()))
                         .setDefaultConnectionConfig(connection)
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom()
