@@ -1,4 +1,4 @@
-package io.github.npmreg.manifest;
+package io.github.npmreg.npm.packagejson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

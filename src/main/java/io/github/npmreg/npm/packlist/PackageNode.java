@@ -1,4 +1,4 @@
-package io.github.npmreg.pack;
+package io.github.npmreg.npm.packlist;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

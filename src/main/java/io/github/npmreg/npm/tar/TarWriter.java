@@ -1,4 +1,4 @@
-package io.github.npmreg.pack;
+package io.github.npmreg.npm.tar;
 
 import java.io.EOFException;
 import java.io.IOException;

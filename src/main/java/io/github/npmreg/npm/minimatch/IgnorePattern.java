@@ -1,4 +1,4 @@
-package io.github.npmreg.pack;
+package io.github.npmreg.npm.minimatch;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -252,7 +252,7 @@ public final class IgnorePattern {
     }
 
     /** A case-sensitive glob over whole paths (how map-workspaces matches {@code workspaces} entries on Linux). */
-    static IgnorePattern ofPathGlob(String glob) {
+    public static IgnorePattern ofPathGlob(String glob) {
         return new IgnorePattern(glob, false, false);
     }
 
@@ -261,7 +261,7 @@ public final class IgnorePattern {
      * {@code nocomment: true, nonegate: true} to minimatch, a leading {@code #} or {@code !} is literal (so
      * {@code !(a|b)} is an extglob).
      */
-    static IgnorePattern ofGlob(String glob) {
+    public static IgnorePattern ofGlob(String glob) {
         return new IgnorePattern(glob, false, false, true);
     }
 
@@ -279,7 +279,7 @@ public final class IgnorePattern {
      * ignore-walk's {@code isRelativeRule} test: some expansion has one part, or two parts ending in a slash, so the
      * rule may also be matched against the basename of a directory when deciding whether to descend into it.
      */
-    boolean hasSinglePartExpansion() {
+    public boolean hasSinglePartExpansion() {
         return singlePartExpansion;
     }
 

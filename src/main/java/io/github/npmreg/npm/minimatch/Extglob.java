@@ -1,4 +1,4 @@
-package io.github.npmreg.pack;
+package io.github.npmreg.npm.minimatch;
 
 import java.util.ArrayList;
 import java.util.List;

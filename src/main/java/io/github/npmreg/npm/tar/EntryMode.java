@@ -1,4 +1,4 @@
-package io.github.npmreg.pack;
+package io.github.npmreg.npm.tar;
 
 /**
  * The mode npm writes for a file entry: pacote's tar filter first ORs {@code 0o111} into the stat mode of a
@@ -9,7 +9,7 @@ package io.github.npmreg.pack;
 public final class EntryMode {
     private EntryMode() {}
 
-    /** The tar mode for a file whose {@code st_mode} is {@code statMode}; {@code packageBin} per {@link PackageBins}. */
+    /** The tar mode for a file whose {@code st_mode} is {@code statMode}; {@code packageBin} when pacote's {@code is-package-bin} says so. */
     public static int of(int statMode, boolean packageBin) {
         int mode = statMode | (packageBin ? 0111 : 0);
         return ((mode & 07777) | 0600) & ~022;

@@ -1,11 +1,13 @@
-package io.github.npmreg.manifest;
+package io.github.npmreg.npm.packagejson;
 
-import io.github.npmreg.npm.NodePath;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.npmreg.NpmregException;
+import io.github.npmreg.manifest.JsValues;
+import io.github.npmreg.manifest.NpmVersion;
+import io.github.npmreg.npm.NodePath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +30,7 @@ import java.util.stream.Stream;
  * New keys are appended and removed keys dropped exactly where JavaScript objects would put them, so the key order
  * matches npm's too.
  *
- * <p>Intended differences from npm (tested against npm's own normalizer, see PublishManifestTest):
+ * <p>Intended differences from npm (tested against npm's own normalizer, see PackageJsonNormalizerTest):
  * <ul>
  *   <li>{@code gitHead} comes from the caller (npm reads {@code .git/HEAD} itself);</li>
  *   <li>where npm lists files with glob ({@code directories.bin}, {@code directories.man}, the README), we
@@ -38,7 +40,7 @@ import java.util.stream.Stream;
  *   <li>warnings npm only logs (licence, typos, missing bin files) are not produced here.</li>
  * </ul>
  */
-public final class PublishManifest {
+public final class PackageJsonNormalizer {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String NO_README = "ERROR: No README data found!";
     private static final Pattern SCRIPT_BIN_PREFIX = Pattern.compile("^(\\.[/\\\\])?node_modules[/\\\\].bin[\\\\/]");
@@ -52,7 +54,7 @@ public final class PublishManifest {
     /** The npm major reproduced: 12 drops serverjs, adds the overrides step and libnpmpublish 12's checks. */
     private final int npmMajor;
 
-    private PublishManifest(ObjectNode data, Path dir, int npmMajor) {
+    private PackageJsonNormalizer(ObjectNode data, Path dir, int npmMajor) {
         this.data = data;
         this.dir = dir.toAbsolutePath().normalize();
         this.npmMajor = npmMajor;
@@ -76,7 +78,7 @@ public final class PublishManifest {
      * @throws NpmregException when npm 12 refuses the manifest ({@code EPACKAGEEXTENSIONS})
      */
     public static ObjectNode normalize(ObjectNode raw, Path packageDir, String gitHead, int npmMajor) {
-        PublishManifest m = new PublishManifest(raw.deepCopy(), packageDir, npmMajor);
+        PackageJsonNormalizer m = new PackageJsonNormalizer(raw.deepCopy(), packageDir, npmMajor);
         m.fix();
         m.prepare(gitHead);
         m.fixNameAndVersion(); // libnpmpublish patchManifest: fixName, then semver.clean

@@ -1,4 +1,4 @@
-package io.github.npmreg.pack;
+package io.github.npmreg.npm.packlist;
 
 import java.util.List;
 
@@ -93,7 +93,7 @@ public enum PacklistRules {
      * libnpmpack 10: a directory with {@code bundleDependencies} and {@code overrides} that change a bundled
      * package is refused ({@code EBUNDLEOVERRIDE}).
      */
-    boolean refusesOverriddenBundles() {
+    public boolean refusesOverriddenBundles() {
         return this == NPM_12;
     }
 

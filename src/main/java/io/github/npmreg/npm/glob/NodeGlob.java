@@ -1,6 +1,7 @@
-package io.github.npmreg.pack;
+package io.github.npmreg.npm.glob;
 
 import io.github.npmreg.NpmregException;
+import io.github.npmreg.npm.minimatch.IgnorePattern;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -23,17 +24,17 @@ import java.util.List;
  * trailing slash ({@code *}{@code /}) is left out too: glob reports it as neither file nor directory, which adds
  * no rule.
  */
-final class NodeGlob {
+public final class NodeGlob {
     /** What a match is, as {@code Path.isFile()} / {@code isDirectory()} of path-scurry tell from {@code lstat}. */
-    enum Type { FILE, DIRECTORY, OTHER }
+    public enum Type { FILE, DIRECTORY, OTHER }
 
     /** One match: {@code relativePosix()} and its type. */
-    record Match(String path, Type type) {}
+    public record Match(String path, Type type) {}
 
     private NodeGlob() {}
 
     /** The matches of {@code pattern} below {@code cwd}, in walk order; empty for an empty pattern. */
-    static List<Match> globSync(String pattern, Path cwd) {
+    public static List<Match> globSync(String pattern, Path cwd) {
         List<Match> out = new ArrayList<>();
         String normalized = withoutDotSegments(pattern);
         if (normalized.isEmpty()) {

@@ -1,4 +1,4 @@
-package io.github.npmreg.pack;
+package io.github.npmreg.npm.glob;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,7 +1,8 @@
-package io.github.npmreg.pack;
+package io.github.npmreg.npm.packlist;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.npmreg.NpmregException;
+import io.github.npmreg.npm.minimatch.IgnorePattern;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -80,7 +81,7 @@ public final class Workspaces {
      * of the first of {@code .npmignore}/{@code .gitignore} found in the root and in each folder down to (not
      * including) the workspace. Empty when {@code packageDir} is not a workspace.
      */
-    static List<String> rulesFromWorkspaceRoot(Path packageDir) {
+    public static List<String> rulesFromWorkspaceRoot(Path packageDir) {
         Path root = findWorkspaceRoot(packageDir);
         List<String> rules = new ArrayList<>();
         if (root == null) {

@@ -1,4 +1,4 @@
-package io.github.npmreg.pack;
+package io.github.npmreg.npm.tar;
 
 /**
  * UTF-8 the way Node's {@code Buffer} does it: a lone surrogate is encoded as U+FFFD ({@code EF BF BD}, where

@@ -1,4 +1,4 @@
-package io.github.npmreg.manifest;
+package io.github.npmreg.npm.packagejson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.npmreg.manifest.ManifestReader;
 import io.github.npmreg.testing.NpmCli;
 import io.github.npmreg.testing.NpmModules;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code semver.clean(version)}. Our output must be the same JSON, key order included.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PublishManifestTest {
+class PackageJsonNormalizerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SHA = "0123456789abcdef0123456789abcdef01234567";
 
@@ -134,7 +135,7 @@ class PublishManifestTest {
             Case c = cases.get(i);
             Path dir = root.resolve("case" + i);
             ObjectNode raw = ManifestReader.parse(dir.resolve("package.json"));
-            String ours = JSON.writeValueAsString(PublishManifest.normalize(raw, dir, c.gitHead()));
+            String ours = JSON.writeValueAsString(PackageJsonNormalizer.normalize(raw, dir, c.gitHead()));
             String theirs = JSON.writeValueAsString(npm.get(i));
             if (!ours.equals(theirs)) {
                 mismatches.add(c.name() + "\n  npm:  " + theirs + "\n  ours: " + ours);
@@ -148,13 +149,13 @@ class PublishManifestTest {
     void rawInputIsNotModified() throws Exception {
         ObjectNode raw = (ObjectNode) JSON.readTree("{\"name\":\"x\",\"version\":\"v1.0.0\",\"_id\":\"a\"}");
         String before = raw.toString();
-        PublishManifest.normalize(raw, root, null);
+        PackageJsonNormalizer.normalize(raw, root, null);
         assertEquals(before, raw.toString());
     }
 
     @Test
     void noDistOrNodeVersionAdded() throws Exception {
-        ObjectNode out = PublishManifest.normalize((ObjectNode) JSON.readTree("{\"name\":\"x\",\"version\":\"1.0.0\"}"), root, null);
+        ObjectNode out = PackageJsonNormalizer.normalize((ObjectNode) JSON.readTree("{\"name\":\"x\",\"version\":\"1.0.0\"}"), root, null);
         assertFalse(out.has("dist") || out.has("_nodeVersion") || out.has("_npmVersion"));
         assertEquals("x@1.0.0", out.get("_id").asText());
     }

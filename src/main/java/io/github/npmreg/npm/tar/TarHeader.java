@@ -1,4 +1,4 @@
-package io.github.npmreg.pack;
+package io.github.npmreg.npm.tar;
 
 import io.github.npmreg.npm.NodePath;
 import java.nio.charset.StandardCharsets;

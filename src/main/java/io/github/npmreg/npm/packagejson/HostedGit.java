@@ -1,5 +1,6 @@
-package io.github.npmreg.manifest;
+package io.github.npmreg.npm.packagejson;
 
+import io.github.npmreg.manifest.PackageName;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

@@ -1,8 +1,11 @@
-package io.github.npmreg.pack;
+package io.github.npmreg.npm.packlist;
 
-import io.github.npmreg.manifest.JsValues;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.npmreg.NpmregException;
+import io.github.npmreg.manifest.JsValues;
+import io.github.npmreg.npm.glob.NodeGlob;
+import io.github.npmreg.npm.minimatch.IgnorePattern;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -28,7 +31,7 @@ import java.util.Set;
  * keep applying below; an entry is tested both as a file and, partially, as a directory that might contain
  * something included.
  */
-final class PackWalker {
+public final class PackWalker {
     static final String DEFAULT_RULES = "\0npm-packlist.rules.default";
     static final String STRICT_RULES = "\0npm-packlist.rules.strict";
     static final String GLOBAL_RULES = "\0npm-packlist.rules.global";
@@ -105,6 +108,28 @@ final class PackWalker {
                 false, true, new ArrayList<>(), new HashSet<>(), result, extraDefaults,
                 global ? globalIgnoreRules : null, warnings);
     }
+
+    /**
+     * npm-packlist's {@code packlist(tree, {path})} for the project root in {@code dir}, packed alone or as a
+     * workspace (the workspace root's ignore files then apply, {@link Workspaces#rulesFromWorkspaceRoot}).
+     *
+     * @param manifest the package.json of {@code dir} as parsed from disk (it is not modified)
+     * @param globalIgnoreRules the text of the user-level ignore file, or null; only rules that read it use it
+     */
+    public static Listing packlist(PacklistRules rules, Path dir, ObjectNode manifest, String globalIgnoreRules) {
+        PackageNode root = PackageNode.projectRoot(dir, manifest);
+        Set<String> files = new HashSet<>();
+        List<String> warnings = new ArrayList<>();
+        forPackage(rules, root, Workspaces.rulesFromWorkspaceRoot(dir), globalIgnoreRules, files, warnings).walk();
+        return new Listing(files, warnings, root.pkg());
+    }
+
+    /**
+     * @param files the selected files, package-relative and {@code /}-separated, in no particular order
+     * @param warnings npm's {@code log.warn} lines of the walk
+     * @param rootPackage the root's package.json as Arborist normalized it (what npm's later checks read)
+     */
+    public record Listing(Set<String> files, List<String> warnings, ObjectNode rootPackage) {}
 
     void walk() {
         List<String> entries = readdir(path);
