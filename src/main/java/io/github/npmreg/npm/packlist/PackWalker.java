@@ -6,6 +6,7 @@ import io.github.npmreg.NpmregException;
 import io.github.npmreg.manifest.JsValues;
 import io.github.npmreg.npm.glob.NodeGlob;
 import io.github.npmreg.npm.minimatch.IgnorePattern;
+import io.github.npmreg.npm.minimatch.Subject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -450,25 +451,25 @@ public final class PackWalker {
     private static final class Candidates {
         private final String entry;
         private final String basename;
-        private final IgnorePattern.Subject[] cache = new IgnorePattern.Subject[8];
+        private final Subject[] cache = new Subject[8];
 
         Candidates(String entry, String basename) {
             this.entry = entry;
             this.basename = basename;
         }
 
-        private IgnorePattern.Subject get(int i, String path) {
-            IgnorePattern.Subject s = cache[i];
+        private Subject get(int i, String path) {
+            Subject s = cache[i];
             if (s == null) {
-                s = new IgnorePattern.Subject(path);
+                s = new Subject(path);
                 cache[i] = s;
             }
             return s;
         }
 
         // The other spellings derive from entry and basename by adding slashes, so they reuse those splits.
-        private IgnorePattern.Subject derived(int i, IgnorePattern.Subject from, boolean rooted) {
-            IgnorePattern.Subject s = cache[i];
+        private Subject derived(int i, Subject from, boolean rooted) {
+            Subject s = cache[i];
             if (s == null) {
                 s = rooted ? from.rooted() : from.withTrailingSlash();
                 cache[i] = s;
@@ -476,35 +477,35 @@ public final class PackWalker {
             return s;
         }
 
-        IgnorePattern.Subject abs() {
+        Subject abs() {
             return derived(0, rel(), true);
         }
 
-        IgnorePattern.Subject rel() {
+        Subject rel() {
             return get(1, entry);
         }
 
-        IgnorePattern.Subject absDir() {
+        Subject absDir() {
             return derived(2, relDir(), true);
         }
 
-        IgnorePattern.Subject relDir() {
+        Subject relDir() {
             return derived(3, rel(), false);
         }
 
-        IgnorePattern.Subject baseAbsDir() {
+        Subject baseAbsDir() {
             return derived(4, baseRelDir(), true);
         }
 
-        IgnorePattern.Subject baseRelDir() {
+        Subject baseRelDir() {
             return derived(5, baseRel(), false);
         }
 
-        IgnorePattern.Subject baseAbs() {
+        Subject baseAbs() {
             return derived(6, baseRel(), true);
         }
 
-        IgnorePattern.Subject baseRel() {
+        Subject baseRel() {
             return get(7, basename);
         }
     }
