@@ -146,7 +146,7 @@ public final class Packer {
     /** {@link #writeTar(Path, Path, ObjectNode, List, OutputStream)} for files already in npm's tar order. */
     private static List<PackedFile> writeTarInOrder(Path packageDirectory, Path manifestFile, ObjectNode manifest,
             PacklistRules rules, List<String> sortedFiles, OutputStream out) throws IOException {
-        PackageBins bins = PackageBins.of(manifest);
+        PackageBins bins = PackageBins.of(manifest, packageDirectory, rules.major());
         TarWriter tar = new TarWriter(out);
         List<PackedFile> entries = new ArrayList<>(sortedFiles.size());
         // node-tar (write-entry.js) packs a file whose inode it has already packed as a hard link to the first.

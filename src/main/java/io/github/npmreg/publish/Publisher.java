@@ -84,7 +84,7 @@ public final class Publisher {
                     : oidc.get().exchange(release.registry().url(), release.name().toString(), env);
         }
         String gitHead = GitHead.of(packageDirectory).orElse(null);
-        ObjectNode versionManifest = PackageJsonNormalizer.normalize(packedManifest, packageDirectory, gitHead,
+        ObjectNode versionManifest = PackageJsonNormalizer.forPublish(packedManifest, packageDirectory, gitHead,
                 packed.npm());
         PublishRequest request = new PublishRequest(release.registry().url(), release.name().toString(),
                 release.name().escapedName(), release.version().published(), versionManifest, packed.tarball(),

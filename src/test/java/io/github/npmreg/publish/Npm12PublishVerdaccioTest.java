@@ -139,9 +139,9 @@ class Npm12PublishVerdaccioTest {
         String reason = "packageExtensions is only honored at the project root and must not be published.";
         assertTrue(npm.stderr().contains(reason), npm.stderr());
         NpmregException e = org.junit.jupiter.api.Assertions.assertThrows(NpmregException.class,
-                () -> PackageJsonNormalizer.normalize(manifest, dir, null, 12));
+                () -> PackageJsonNormalizer.forPublish(manifest, dir, null, 12));
         assertTrue(e.getMessage().contains(reason) && e.getMessage().contains("EPACKAGEEXTENSIONS"), e.getMessage());
-        PackageJsonNormalizer.normalize(manifest, dir, null, 11); // npm 11 publishes it
+        PackageJsonNormalizer.forPublish(manifest, dir, null, 11); // npm 11 publishes it
         assertEquals(404, status(name), "npm 12 published nothing");
     }
 

@@ -23,12 +23,23 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The version manifest {@code npm publish} sends in {@code versions[<version>]}, before the registry client adds
- * {@code _nodeVersion}, {@code _npmVersion} and {@code dist}. It replays what npm 11 does to a package directory's
- * {@code package.json}: {@code @npmcli/package-json}'s {@code fix()} steps, then its {@code prepare()} steps
- * (lib/normalize.js and lib/normalize-data.js), then libnpmpublish's {@code fixName} and {@code semver.clean}.
+ * @npmcli/package-json's normalizer: the one place where a package.json is normalized as npm does it, with the
+ * step lists npm runs for each use.
+ *
+ * <ul>
+ *   <li>{@link #forPack}: {@code PackageJson.normalize()} ({@code normalizeSteps}), what pacote's {@code DirFetcher}
+ *       and Arborist read from a package directory when packing it: {@code _id}, {@code _attributes},
+ *       {@code bundledDependencies}, {@code bundleDependencies}, {@code overrides} (npm 12), {@code optionalDedupe},
+ *       {@code scripts}, {@code funding}, {@code bin}, {@code binDir}. Its {@code bin} decides which files pacote
+ *       makes executable, its {@code bundleDependencies} what npm-packlist bundles.</li>
+ *   <li>{@link #forPublish}: the version manifest {@code npm publish} sends in {@code versions[<version>]}, before the
+ *       registry client adds {@code _nodeVersion}, {@code _npmVersion} and {@code dist}: {@code fix()} steps, then
+ *       {@code prepare()} steps (lib/normalize.js and lib/normalize-data.js), then libnpmpublish's {@code fixName}
+ *       and {@code semver.clean}.</li>
+ * </ul>
  * New keys are appended and removed keys dropped exactly where JavaScript objects would put them, so the key order
- * matches npm's too.
+ * matches npm's too; the {@code bin} step edits the object while iterating over it, as npm's {@code for...in} does
+ * (so {@code {"a/x": "p.js", "x": "q.js"}} becomes {@code {"x": "p.js"}}).
  *
  * <p>Intended differences from npm (tested against npm's own normalizer, see PackageJsonNormalizerTest):
  * <ul>
@@ -61,12 +72,27 @@ public final class PackageJsonNormalizer {
     }
 
     /**
+     * The package as pacote and Arborist load it for packing ({@code PackageJson.normalize()}).
+     *
+     * @param raw        the package.json as read (not modified)
+     * @param packageDir the package directory ({@code directories.bin} is listed there)
+     * @param npmMajor   11 (@npmcli/package-json 7.0.5) or 12 (8.0.0, which adds the {@code overrides} step)
+     */
+    public static ObjectNode forPack(ObjectNode raw, Path packageDir, int npmMajor) {
+        PackageJsonNormalizer m = new PackageJsonNormalizer(raw.deepCopy(), packageDir, npmMajor);
+        m.normalizeSteps();
+        return m.data;
+    }
+
+    /**
+     * {@link #forPublish(ObjectNode, Path, String, int)} as npm 11 publishes.
+     *
      * @param raw        the package.json as read (not modified)
      * @param packageDir the package directory (README, bin and man directories, *.gyp, server.js, AUTHORS, .d.ts)
      * @param gitHead    the commit to record as {@code gitHead}, or {@code null}
      */
-    public static ObjectNode normalize(ObjectNode raw, Path packageDir, String gitHead) {
-        return normalize(raw, packageDir, gitHead, 11);
+    public static ObjectNode forPublish(ObjectNode raw, Path packageDir, String gitHead) {
+        return forPublish(raw, packageDir, gitHead, 11);
     }
 
     /**
@@ -77,7 +103,7 @@ public final class PackageJsonNormalizer {
      *
      * @throws NpmregException when npm 12 refuses the manifest ({@code EPACKAGEEXTENSIONS})
      */
-    public static ObjectNode normalize(ObjectNode raw, Path packageDir, String gitHead, int npmMajor) {
+    public static ObjectNode forPublish(ObjectNode raw, Path packageDir, String gitHead, int npmMajor) {
         PackageJsonNormalizer m = new PackageJsonNormalizer(raw.deepCopy(), packageDir, npmMajor);
         m.fix();
         m.prepare(gitHead);
@@ -94,12 +120,39 @@ public final class PackageJsonNormalizer {
         return m.data;
     }
 
+    /**
+     * {@code PackageJson.normalize()}: the asynchronous step ({@code binDir}, else {@code bin}) first, then the
+     * synchronous ones in normalize.js's order.
+     */
+    private void normalizeSteps() {
+        binDirOrBin();
+        for (Iterator<String> it = data.fieldNames(); it.hasNext(); ) {
+            if (it.next().startsWith("_")) {
+                it.remove(); // _attributes
+            }
+        }
+        if (JsValues.truthy(data.get("name")) && JsValues.truthy(data.get("version"))) {
+            data.put("_id", data.get("name").asText() + "@" + data.get("version").asText());
+        }
+        bundledDependencies();
+        bundleDependencies(false);
+        if (npmMajor >= 12) {
+            overrides();
+        }
+        optionalDedupe();
+        scripts(false);
+        JsonNode funding = data.get("funding");
+        if (funding != null && funding.isTextual() && !funding.textValue().isEmpty()) {
+            data.set("funding", NODES.objectNode().put("url", funding.textValue()));
+        }
+    }
+
     /** PackageJson.fix(): binRefs, bundleDependencies, fixName, fixVersionField, fixRepositoryField, fixDependencies, scriptpath. */
     private void fix() {
         normalizeBin();
         fixNameAndVersion();
         bundleDependencies(false);
-        scripts();
+        scripts(true);
         fixRepository();
         fixDependencies();
     }
@@ -124,12 +177,7 @@ public final class PackageJsonNormalizer {
         authors();
         readme();
         mans();
-        JsonNode directories = data.get("directories");
-        if (directories != null && JsValues.truthy(directories.get("bin")) && !JsValues.truthy(data.get("bin"))) {
-            expandBinDirectory(directories.get("bin").asText());
-        } else {
-            normalizeBin();
-        }
+        binDirOrBin();
         if (!JsValues.truthy(data.get("gitHead")) && gitHead != null && !gitHead.isEmpty()) {
             data.put("gitHead", gitHead);
         }
@@ -144,19 +192,12 @@ public final class PackageJsonNormalizer {
         if (JsValues.truthy(data.get("name")) && JsValues.truthy(data.get("version"))) {
             data.put("_id", data.get("name").asText() + "@" + data.get("version").asText());
         }
-        if (data.get("bundleDependencies") == null && data.has("bundledDependencies")) {
-            data.set("bundleDependencies", data.get("bundledDependencies"));
-        }
-        data.remove("bundledDependencies");
+        bundledDependencies();
         bundleDependencies(true);
         if (npmMajor >= 12) {
-            // overrides: afterwards either absent or a non-empty object
-            JsonNode overrides = data.get("overrides");
-            if (overrides != null && (!overrides.isObject() || overrides.isEmpty())) {
-                data.remove("overrides");
-            }
+            overrides();
         }
-        scripts();
+        scripts(true);
         fixRepository();
         fixDependencies();
         normalizeData();
@@ -181,6 +222,51 @@ public final class PackageJsonNormalizer {
         }
     }
 
+    /** The binDir step ({@code directories.bin} and no {@code bin}), else the bin step; both steps end the same way. */
+    private void binDirOrBin() {
+        JsonNode directories = data.get("directories");
+        if (directories != null && JsValues.truthy(directories.get("bin")) && !JsValues.truthy(data.get("bin"))) {
+            expandBinDirectory(directories.get("bin").asText());
+        } else {
+            normalizeBin();
+        }
+    }
+
+    /** The bundledDependencies step: the misspelt field is the value when the right one is absent, then dropped. */
+    private void bundledDependencies() {
+        if (data.get("bundleDependencies") == null && data.has("bundledDependencies")) {
+            data.set("bundleDependencies", data.get("bundledDependencies"));
+        }
+        data.remove("bundledDependencies");
+    }
+
+    /** The overrides step (@npmcli/package-json 8): afterwards either absent or a non-empty object. */
+    private void overrides() {
+        JsonNode overrides = data.get("overrides");
+        if (overrides != null && (!overrides.isObject() || overrides.isEmpty())) {
+            data.remove("overrides");
+        }
+    }
+
+    /** optionalDedupe: a name in optionalDependencies is removed from dependencies, and an emptied one dropped. */
+    private void optionalDedupe() {
+        JsonNode optional = data.get("optionalDependencies");
+        if (data.get("dependencies") instanceof ObjectNode deps && optional != null
+                && (optional.isObject() || optional.isArray())) {
+            if (optional.isObject()) {
+                optional.fieldNames().forEachRemaining(deps::remove);
+            } else {
+                for (int i = 0; i < optional.size(); i++) {
+                    deps.remove(String.valueOf(i)); // for...in over an array yields its indices
+                }
+            }
+            if (deps.isEmpty()) {
+                data.remove("dependencies");
+            }
+        }
+    }
+
+    /** The bundleDependencies step ({@code deleteFalse}: prepare's bundleDependenciesDeleteFalse). */
     private void bundleDependencies(boolean deleteFalse) {
         JsonNode bd = data.get("bundleDependencies");
         if (bd != null && bd.isBoolean() && !bd.booleanValue() && !deleteFalse) {
@@ -203,8 +289,8 @@ public final class PackageJsonNormalizer {
         }
     }
 
-    /** The scripts / scriptpath steps: drop non-string scripts, strip a leading node_modules/.bin/. */
-    private void scripts() {
+    /** The scripts step: drop non-string scripts; with {@code scriptpath} also strip a leading node_modules/.bin/. */
+    private void scripts(boolean scriptpath) {
         JsonNode scripts = data.get("scripts");
         if (scripts == null) {
             return;
@@ -224,7 +310,7 @@ public final class PackageJsonNormalizer {
                 object.remove(name);
             } else {
                 Matcher m = SCRIPT_BIN_PREFIX.matcher(value.textValue());
-                if (m.find()) {
+                if (scriptpath && m.find()) {
                     object.put(name, value.textValue().substring(m.end()));
                 }
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.npmreg.NpmregException;
 import io.github.npmreg.manifest.JsValues;
+import io.github.npmreg.npm.NodePath;
 import io.github.npmreg.npm.glob.NodeGlob;
 import io.github.npmreg.npm.minimatch.IgnorePattern;
 import io.github.npmreg.npm.minimatch.Subject;
@@ -118,7 +119,7 @@ public final class PackWalker {
      * @param globalIgnoreRules the text of the user-level ignore file, or null; only rules that read it use it
      */
     public static Listing packlist(PacklistRules rules, Path dir, ObjectNode manifest, String globalIgnoreRules) {
-        PackageNode root = PackageNode.projectRoot(dir, manifest);
+        PackageNode root = PackageNode.projectRoot(dir, manifest, rules.major());
         Set<String> files = new HashSet<>();
         List<String> warnings = new ArrayList<>();
         forPackage(rules, root, Workspaces.rulesFromWorkspaceRoot(dir), globalIgnoreRules, files, warnings).walk();
@@ -392,10 +393,10 @@ public final class PackWalker {
                 ? ALL_RULE_SETS
                 : List.of(DEFAULT_RULES, ".npmignore", ".gitignore", STRICT_RULES);
         List<String> childRequired = new ArrayList<>();
-        String dir = PackageNode.posixJoinRoot(entry).replaceAll("/$", "");
+        String dir = NodePath.join("/", entry).substring(1).replaceAll("/$", "");
         for (String file : requiredFiles) {
             // only files directly inside the entry are passed down: relative(file, entry) === '..'
-            String f = PackageNode.posixJoinRoot(file).replaceAll("/$", "");
+            String f = NodePath.join("/", file).substring(1).replaceAll("/$", "");
             int slash = f.lastIndexOf('/');
             if (slash > 0 && f.substring(0, slash).equals(dir)) {
                 childRequired.add(f.substring(slash + 1));

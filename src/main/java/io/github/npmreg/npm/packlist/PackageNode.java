@@ -3,21 +3,17 @@ package io.github.npmreg.npm.packlist;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.npmreg.NpmregException;
+import io.github.npmreg.npm.packagejson.PackageJsonNormalizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * What npm-packlist reads from Arborist's tree for one package: its location, its package.json after the
- * normalisation Arborist applies when loading the actual tree ({@code @npmcli/package-json} normalize steps that
- * matter here: {@code bundledDependencies} renamed to {@code bundleDependencies}, {@code true} expanded to the
- * dependency names, {@code optionalDedupe}, and {@code bin} normalised by npm-normalize-package-bin), its dependency
- * edges, and how its dependencies resolve on disk.
+ * What npm-packlist reads from Arborist's tree for one package: its location, its package.json as Arborist loads
+ * it ({@link PackageJsonNormalizer#forPack}: {@code bundleDependencies}, {@code optionalDedupe}, {@code bin}, ...),
+ * its dependency edges, and how its dependencies resolve on disk.
  */
 final class PackageNode {
     enum EdgeType { PROD, OPTIONAL, PEER, DEV }
@@ -34,9 +30,11 @@ final class PackageNode {
     /** The directory where dependency resolution starts going up from; the project root stops it. */
     private final Path projectRoot;
     private final ObjectNode pkg;
+    /** The npm major whose normalization is reproduced (12 adds the overrides step). */
+    private final int npmMajor;
 
     private PackageNode(Path path, Path realPath, boolean isLink, boolean isProjectRoot, boolean hasWorkspaces,
-            Path projectRoot, ObjectNode pkg) {
+            Path projectRoot, ObjectNode pkg, int npmMajor) {
         this.path = path;
         this.realPath = realPath;
         this.isLink = isLink;
@@ -44,12 +42,13 @@ final class PackageNode {
         this.hasWorkspaces = hasWorkspaces;
         this.projectRoot = projectRoot;
         this.pkg = pkg;
+        this.npmMajor = npmMajor;
     }
 
-    static PackageNode projectRoot(Path dir, ObjectNode manifest) {
-        ObjectNode pkg = normalize(manifest.deepCopy(), dir);
+    static PackageNode projectRoot(Path dir, ObjectNode manifest, int npmMajor) {
+        ObjectNode pkg = PackageJsonNormalizer.forPack(manifest, dir, npmMajor);
         boolean workspaces = !Workspaces.members(dir, manifest).isEmpty();
-        return new PackageNode(dir, dir, false, true, workspaces, dir, pkg);
+        return new PackageNode(dir, dir, false, true, workspaces, dir, pkg, npmMajor);
     }
 
     ObjectNode pkg() {
@@ -146,7 +145,8 @@ final class PackageNode {
                         "Fix the JSON of that file or reinstall the dependency (npm install).", e);
             }
         }
-        return new PackageNode(location, real, link, false, false, projectRoot, normalize(manifest, real));
+        return new PackageNode(location, real, link, false, false, projectRoot,
+                PackageJsonNormalizer.forPack(manifest, real, npmMajor), npmMajor);
     }
 
     private List<String> keys(String field) {
@@ -156,154 +156,5 @@ final class PackageNode {
             n.fieldNames().forEachRemaining(names::add);
         }
         return names;
-    }
-
-    /** The @npmcli/package-json normalize steps npm-packlist's results depend on; {@code dir} holds the package. */
-    static ObjectNode normalize(ObjectNode data, Path dir) {
-        // bundledDependencies typo fix, then bundleDependencies: true -> dependency names, object -> its keys.
-        if (!data.has("bundleDependencies") && data.has("bundledDependencies")) {
-            data.set("bundleDependencies", data.get("bundledDependencies"));
-        }
-        data.remove("bundledDependencies");
-        JsonNode bd = data.get("bundleDependencies");
-        if (bd != null) {
-            if (bd.isBoolean() && !bd.booleanValue()) {
-                data.putArray("bundleDependencies");
-            } else if (bd.isBoolean()) {
-                var arr = io.github.npmreg.json.JsonTree.array();
-                JsonNode deps = data.get("dependencies");
-                if (deps != null && deps.isObject()) {
-                    deps.fieldNames().forEachRemaining(arr::add);
-                }
-                data.set("bundleDependencies", arr);
-            } else if (bd.isObject()) {
-                var arr = io.github.npmreg.json.JsonTree.array();
-                bd.fieldNames().forEachRemaining(arr::add);
-                data.set("bundleDependencies", arr);
-            } else if (!bd.isArray()) {
-                data.remove("bundleDependencies");
-            }
-        }
-        // optionalDedupe: a name in optionalDependencies is removed from dependencies.
-        JsonNode deps = data.get("dependencies");
-        JsonNode optional = data.get("optionalDependencies");
-        if (deps instanceof ObjectNode d && optional != null && optional.isObject()) {
-            optional.fieldNames().forEachRemaining(d::remove);
-            if (d.isEmpty()) {
-                data.remove("dependencies");
-            }
-        }
-        JsonNode directories = data.get("directories");
-        JsonNode binDir = directories == null ? null : directories.get("bin");
-        JsonNode bin = data.get("bin");
-        boolean noBin = bin == null || bin.isNull() || (bin.isTextual() && bin.asText().isEmpty())
-                || (bin.isBoolean() && !bin.booleanValue());
-        if (binDir != null && binDir.isTextual() && !binDir.asText().isEmpty() && noBin) {
-            binsFromDirectory(data, dir, secureAndUnixifyPath(binDir.asText()));
-        } else {
-            normalizeBin(data);
-        }
-        return data;
-    }
-
-    // The binDir step: every entry below directories.bin (glob "**", no dot paths, links not followed) is a bin.
-    private static void binsFromDirectory(ObjectNode data, Path dir, String binPath) {
-        ObjectNode bins = io.github.npmreg.json.JsonTree.object();
-        Path base = dir.resolve(binPath);
-        if (Files.isDirectory(base)) {
-            try (var walk = Files.walk(base)) {
-                walk.filter(p -> !p.equals(base)).forEach(p -> {
-                    String rel = base.relativize(p).toString().replace('\\', '/');
-                    boolean dotted = List.of(rel.split("/")).stream().anyMatch(seg -> seg.startsWith("."));
-                    if (!dotted) {
-                        bins.put(basename(rel), binPath + "/" + secureAndUnixifyPath(rel));
-                    }
-                });
-            } catch (IOException | java.io.UncheckedIOException e) {
-                throw new NpmregException("Cannot list directories.bin " + base + ": " + e.getMessage(),
-                        "Make " + base + " readable, or remove \"directories\": {\"bin\"} from package.json.", e);
-            }
-        }
-        data.set("bin", bins);
-    }
-
-    /** {@code path.join('.', path.join('/', p))} with \\ and : as separators; "" when nothing is left. */
-    private static String secureAndUnixifyPath(String ref) {
-        return posixJoinRoot(ref.replaceAll("[\\\\:]", "/"));
-    }
-
-    // @npmcli/package-json normalizePackageBin: string -> {name: path}, array -> {basename: path}; targets made relative and clean.
-    private static void normalizeBin(ObjectNode data) {
-        JsonNode bin = data.get("bin");
-        if (bin == null || bin.isNull() || (bin.isTextual() && bin.asText().isEmpty())
-                || (bin.isBoolean() && !bin.booleanValue()) || (bin.isNumber() && bin.asDouble() == 0)) {
-            data.remove("bin");
-            return;
-        }
-        Map<String, JsonNode> raw = new LinkedHashMap<>();
-        if (bin.isTextual()) {
-            JsonNode name = data.get("name");
-            if (name == null || !name.isTextual() || name.asText().isEmpty()) {
-                data.remove("bin");
-                return;
-            }
-            raw.put(name.asText(), bin);
-        } else if (bin.isArray()) {
-            for (JsonNode k : bin) {
-                raw.put(basename(k.asText()), k);
-            }
-        } else if (bin.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = bin.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                raw.put(e.getKey(), e.getValue());
-            }
-        } else {
-            data.remove("bin");
-            return;
-        }
-        ObjectNode clean = io.github.npmreg.json.JsonTree.object();
-        raw.forEach((key, value) -> {
-            String base = basename(secureAndUnixifyPath(key));
-            if (!value.isTextual() || base.isEmpty()) {
-                return;
-            }
-            String target = secureAndUnixifyPath(value.asText());
-            if (!target.isEmpty()) {
-                clean.put(base, target);
-            }
-        });
-        if (clean.isEmpty()) {
-            data.remove("bin");
-        } else {
-            data.set("bin", clean);
-        }
-    }
-
-    /** {@code path.join('/', p).slice(1)}: normalised, relative, never above the root. */
-    static String posixJoinRoot(String p) {
-        List<String> out = new ArrayList<>();
-        for (String seg : p.split("/+")) {
-            if (seg.isEmpty() || seg.equals(".")) {
-                continue;
-            }
-            if (seg.equals("..")) {
-                if (!out.isEmpty()) {
-                    out.remove(out.size() - 1);
-                }
-                continue;
-            }
-            out.add(seg);
-        }
-        String joined = String.join("/", out);
-        return p.endsWith("/") && !joined.isEmpty() ? joined + "/" : joined;
-    }
-
-    private static String basename(String p) {
-        String s = p;
-        while (s.length() > 1 && s.endsWith("/")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        int i = s.lastIndexOf('/');
-        return i < 0 ? s : s.substring(i + 1);
     }
 }

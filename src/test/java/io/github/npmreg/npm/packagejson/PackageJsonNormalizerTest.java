@@ -36,6 +36,8 @@ class PackageJsonNormalizerTest {
 
     private final List<Case> cases = new ArrayList<>();
     private JsonNode npm;
+    /** What {@code PackageJson.normalize(dir)} (pacote's and Arborist's read) gives for each case. */
+    private JsonNode npmPack;
 
     @TempDir
     static Path root;
@@ -62,6 +64,8 @@ class PackageJsonNormalizerTest {
         add("bin string on a scoped name", "{\"name\":\"@acme/cli\",\"version\":\"1.0.0\",\"bin\":\"./bin/cli.js\"}");
         add("bin object paths cleaned", "{\"name\":\"x\",\"version\":\"1.0.0\",\"bin\":{\"a\":\"./bin/a.js\",\"sub/b\":\"bin\\\\b.js\",\"c\":\"../../etc/passwd\",\"d\":5,\"e\":\"./\"}}");
         add("bin array", "{\"name\":\"x\",\"version\":\"1.0.0\",\"bin\":[\"bin/one.js\",\"./tools/two\"]}");
+        add("bin array with one basename twice", "{\"name\":\"x\",\"version\":\"1.0.0\",\"bin\":[\"x.js\",\"sub/x.js\"]}");
+        add("bin key renamed onto a later key", "{\"name\":\"x\",\"version\":\"1.0.0\",\"bin\":{\"a/x\":\"p.js\",\"x\":\"q.js\",\"y\":\"r.js\",\"b/y\":\"s.js\"}}");
         add("directories.bin", "{\"name\":\"x\",\"version\":\"1.0.0\",\"directories\":{\"bin\":\"./bin\"}}",
                 "bin/tool", "#!/bin/sh\n", "bin/.hidden", "x", "bin/sub/deep.js", "x");
         add("directories.man and man string", "{\"name\":\"x\",\"version\":\"1.0.0\",\"directories\":{\"man\":\"./man\"}}",
@@ -119,13 +123,18 @@ class PackageJsonNormalizerTest {
         }
         String script = "const PJ=require(" + NpmModules.js(NpmModules.path("@npmcli/package-json")) + ");"
                 + "const semver=require(" + NpmModules.js(NpmModules.path("semver")) + ");"
-                + "(async()=>{const out=[];for(const d of " + JSON.writeValueAsString(dirs) + "){try{"
+                + "(async()=>{const out=[],pack=[];for(const d of " + JSON.writeValueAsString(dirs) + "){try{"
                 + "const p=await PJ.fix(d);await p.prepare();"
                 + "const q=await new PJ().fromContent({...p.content}).normalize({steps:['fixName']});"
                 + "const c=q.content;c.version=semver.clean(c.version);out.push(c)}"
-                + "catch(e){out.push({error:e.message})}}console.log(JSON.stringify(out))})()";
-        npm = JSON.readTree(NpmCli.node(root, script).orFail("npm's normalizer").stdout());
+                + "catch(e){out.push({error:e.message})}"
+                + "try{pack.push((await PJ.normalize(d)).content)}catch(e){pack.push({error:e.message})}}"
+                + "console.log(JSON.stringify({out,pack}))})()";
+        JsonNode both = JSON.readTree(NpmCli.node(root, script).orFail("npm's normalizer").stdout());
+        npm = both.get("out");
+        npmPack = both.get("pack");
         assertEquals(cases.size(), npm.size());
+        assertEquals(cases.size(), npmPack.size());
     }
 
     @Test
@@ -135,7 +144,7 @@ class PackageJsonNormalizerTest {
             Case c = cases.get(i);
             Path dir = root.resolve("case" + i);
             ObjectNode raw = ManifestReader.parse(dir.resolve("package.json"));
-            String ours = JSON.writeValueAsString(PackageJsonNormalizer.normalize(raw, dir, c.gitHead()));
+            String ours = JSON.writeValueAsString(PackageJsonNormalizer.forPublish(raw, dir, c.gitHead()));
             String theirs = JSON.writeValueAsString(npm.get(i));
             if (!ours.equals(theirs)) {
                 mismatches.add(c.name() + "\n  npm:  " + theirs + "\n  ours: " + ours);
@@ -146,16 +155,31 @@ class PackageJsonNormalizerTest {
     }
 
     @Test
+    void everyFixtureLoadsForPackAsNpmLoadsIt() throws Exception {
+        List<String> mismatches = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            Path dir = root.resolve("case" + i);
+            ObjectNode raw = ManifestReader.parse(dir.resolve("package.json"));
+            String ours = JSON.writeValueAsString(PackageJsonNormalizer.forPack(raw, dir, 11));
+            String theirs = JSON.writeValueAsString(npmPack.get(i));
+            if (!ours.equals(theirs)) {
+                mismatches.add(cases.get(i).name() + "\n  npm:  " + theirs + "\n  ours: " + ours);
+            }
+        }
+        assertEquals("", String.join("\n", mismatches));
+    }
+
+    @Test
     void rawInputIsNotModified() throws Exception {
         ObjectNode raw = (ObjectNode) JSON.readTree("{\"name\":\"x\",\"version\":\"v1.0.0\",\"_id\":\"a\"}");
         String before = raw.toString();
-        PackageJsonNormalizer.normalize(raw, root, null);
+        PackageJsonNormalizer.forPublish(raw, root, null);
         assertEquals(before, raw.toString());
     }
 
     @Test
     void noDistOrNodeVersionAdded() throws Exception {
-        ObjectNode out = PackageJsonNormalizer.normalize((ObjectNode) JSON.readTree("{\"name\":\"x\",\"version\":\"1.0.0\"}"), root, null);
+        ObjectNode out = PackageJsonNormalizer.forPublish((ObjectNode) JSON.readTree("{\"name\":\"x\",\"version\":\"1.0.0\"}"), root, null);
         assertFalse(out.has("dist") || out.has("_nodeVersion") || out.has("_npmVersion"));
         assertEquals("x@1.0.0", out.get("_id").asText());
     }
