@@ -1,11 +1,16 @@
 package io.github.npmreg.doctor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.npmreg.NpmregException;
 import io.github.npmreg.gitlab.GitLabEndpoints;
+import io.github.npmreg.manifest.GitHead;
 import io.github.npmreg.manifest.NpmVersion;
 import io.github.npmreg.manifest.PackageName;
+import io.github.npmreg.npm.packagejson.PackageJsonNormalizer;
+import io.github.npmreg.pack.NpmSelection;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -123,13 +128,14 @@ final class PackageCheck implements Check {
                             p.detail().fix())));
         }
         if (gitlab) {
-            int chars = gitlabMetadataSize(context.manifest());
+            JsonNode published = publishedManifest(context, file);
+            int chars = gitlabMetadataSize(published);
             if (chars > GITLAB_MAX_PACKAGE_JSON_CHARS) {
                 findings.add(Finding.of(FindingKind.MANIFEST_TOO_LARGE_FOR_GITLAB, id(),
-                        file + " is " + chars + " characters without " + GITLAB_STRIPPED + "; GitLab's limit is "
-                                + GITLAB_MAX_PACKAGE_JSON_CHARS,
+                        "the manifest published from " + file + " is " + chars + " characters without "
+                                + GITLAB_STRIPPED + "; GitLab's limit is " + GITLAB_MAX_PACKAGE_JSON_CHARS,
                         "remove " + (chars - GITLAB_MAX_PACKAGE_JSON_CHARS) + " characters from " + file
-                                + " (largest fields: " + largestFields(context.manifest()) + ")"));
+                                + " (largest fields: " + largestFields(published) + ")"));
             }
         }
         tarballSize(context, gitlab).ifPresent(findings::add);
@@ -172,7 +178,25 @@ final class PackageCheck implements Check {
         return fromPublishConfig != null ? fromPublishConfig : DoctorContext.text(context.manifest(), "tag");
     }
 
-    static int gitlabMetadataSize(com.fasterxml.jackson.databind.JsonNode manifest) {
+    /**
+     * The version manifest publish would send (GitLab measures that one), made by the normalizer publish uses: it
+     * adds what npm derives, e.g. a description from the README or bins from {@code directories.bin}. When npm would
+     * refuse to normalize it, other findings say why and package.json itself is measured.
+     */
+    private static JsonNode publishedManifest(DoctorContext context, String file) {
+        if (!(context.manifest() instanceof ObjectNode manifest) || context.packageDirectory() == null) {
+            return context.manifest();
+        }
+        try {
+            int npmMajor = NpmSelection.choose(null, manifest, file).rules().major();
+            return PackageJsonNormalizer.forPublish(manifest, context.packageDirectory(),
+                    GitHead.of(context.packageDirectory()).orElse(null), npmMajor);
+        } catch (NpmregException e) {
+            return manifest;
+        }
+    }
+
+    static int gitlabMetadataSize(JsonNode manifest) {
         ObjectNode copy = manifest.deepCopy();
         copy.remove(GITLAB_STRIPPED);
         try {
@@ -182,7 +206,7 @@ final class PackageCheck implements Check {
         }
     }
 
-    private static String largestFields(com.fasterxml.jackson.databind.JsonNode manifest) {
+    private static String largestFields(JsonNode manifest) {
         List<String> sizes = new ArrayList<>();
         manifest.properties().stream()
                 .filter(e -> !GITLAB_STRIPPED.contains(e.getKey()))

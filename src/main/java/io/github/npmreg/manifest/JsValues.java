@@ -11,7 +11,7 @@ public final class JsValues {
     private JsValues() {}
 
     /** {@code URL.canParse} for the strings package.json holds: a scheme, and a host for the special schemes. */
-    static boolean canParseUrl(String s) {
+    public static boolean canParseUrl(String s) {
         Matcher m = Pattern.compile("^\\s*([a-zA-Z][a-zA-Z0-9+.\\-]*):(.*)$", Pattern.DOTALL).matcher(s);
         if (!m.matches()) {
             return false;

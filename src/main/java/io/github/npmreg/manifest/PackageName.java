@@ -171,7 +171,7 @@ public record PackageName(String name) {
     }
 
     /** JavaScript's encodeURIComponent, which leaves {@code A-Z a-z 0-9 - _ . ! ~ * ' ( )} unescaped. */
-    static String encodeURIComponent(String s) {
+    public static String encodeURIComponent(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8)
                 .replace("+", "%20")
                 .replace("%21", "!")

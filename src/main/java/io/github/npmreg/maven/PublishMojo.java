@@ -11,6 +11,7 @@ import io.github.npmreg.doctor.Status;
 import io.github.npmreg.gitlab.BackgroundProcessing;
 import io.github.npmreg.gitlab.OidcExchange;
 import io.github.npmreg.manifest.ManifestReader;
+import io.github.npmreg.npm.packlist.Workspaces;
 import io.github.npmreg.pack.NpmSelection;
 import io.github.npmreg.pack.OwnOutputs;
 import io.github.npmreg.pack.PackRequest;

@@ -2,6 +2,7 @@ package io.github.npmreg.pack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.npmreg.NpmregException;
+import io.github.npmreg.npm.packlist.PacklistRules;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.semver4j.Semver;

@@ -2,11 +2,12 @@ package io.github.npmreg.pack;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.npmreg.NpmregException;
+import io.github.npmreg.npm.packlist.PackWalker;
+import io.github.npmreg.npm.packlist.PacklistRules;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,11 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The files {@code npm pack} puts in the tarball, computed in pure Java under the rules of one npm major
- * ({@link PacklistRules}: npm 11.19.1's npm-packlist 10.0.4 or npm 12.2.2's npm-packlist 11.3.0, both over
- * ignore-walk and minimatch 10.2.5). See {@link PackWalker} for the walk, {@link IgnorePattern} for the matching,
- * {@link NodeGlob} for npm 12's {@code files} globs, {@link PackageNode} for bundled dependencies and
- * {@link Workspaces} for the workspace cases.
+ * The files {@code npm pack} puts in the tarball under the rules of one npm major ({@link PacklistRules}): the
+ * npm-packlist port's walk ({@link PackWalker#packlist}, in {@code io.github.npmreg.npm.packlist}), libnpmpack 10's
+ * refusal of overridden bundles (npm 12, {@link BundleOverrides}), then npm's tar order ({@link EntryOrder}) and
+ * the bundled names as {@code npm pack --json} reports them.
  */
 public final class PackList {
     /** {@code bundled} is computed from the paths like npm's {@code getContents} does from the tar entries. */
@@ -61,20 +61,19 @@ public final class PackList {
             throw new NpmregException("The package directory " + dir + " does not exist or is not a directory",
                     "Point the package directory setting at the folder that holds package.json.");
         }
-        PackageNode root = PackageNode.projectRoot(dir, manifest);
-        Set<String> files = new HashSet<>();
-        List<String> warnings = new ArrayList<>();
+        PackWalker.Listing listing;
         try {
-            PackWalker.forPackage(rules, root, Workspaces.rulesFromWorkspaceRoot(dir), globalIgnoreRules, files,
-                    warnings).walk();
+            listing = PackWalker.packlist(rules, dir, manifest, globalIgnoreRules);
         } catch (InvalidPathException e) {
             // The JVM decodes file names with the locale's charset; under LANG=C a non-ASCII name cannot be used.
             throw new NpmregException("A file name below " + dir + " cannot be represented in this JVM's file-name "
                     + "encoding: " + e.getMessage(), "Start Maven with a UTF-8 locale, e.g. run "
                     + "'export LC_ALL=C.UTF-8' before mvn.", e);
         }
+        Set<String> files = listing.files();
+        List<String> warnings = listing.warnings();
         if (rules.refusesOverriddenBundles()) {
-            BundleOverrides.refuseOverriddenBundles(root.pkg(), files, dir);
+            BundleOverrides.refuseOverriddenBundles(listing.rootPackage(), files, dir);
         }
         List<String> sorted = EntryOrder.sort(files);
         Set<String> bundled = new LinkedHashSet<>();

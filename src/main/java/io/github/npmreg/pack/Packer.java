@@ -3,6 +3,9 @@ package io.github.npmreg.pack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.npmreg.NpmregException;
+import io.github.npmreg.npm.packlist.PacklistRules;
+import io.github.npmreg.npm.tar.EntryMode;
+import io.github.npmreg.npm.tar.TarWriter;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -143,7 +146,7 @@ public final class Packer {
     /** {@link #writeTar(Path, Path, ObjectNode, List, OutputStream)} for files already in npm's tar order. */
     private static List<PackedFile> writeTarInOrder(Path packageDirectory, Path manifestFile, ObjectNode manifest,
             PacklistRules rules, List<String> sortedFiles, OutputStream out) throws IOException {
-        PackageBins bins = PackageBins.of(manifest);
+        PackageBins bins = PackageBins.of(manifest, packageDirectory, rules.major());
         TarWriter tar = new TarWriter(out);
         List<PackedFile> entries = new ArrayList<>(sortedFiles.size());
         // node-tar (write-entry.js) packs a file whose inode it has already packed as a hard link to the first.

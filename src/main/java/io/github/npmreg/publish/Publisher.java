@@ -9,7 +9,7 @@ import io.github.npmreg.gitlab.GitLabEndpoints;
 import io.github.npmreg.gitlab.OidcExchange;
 import io.github.npmreg.gitlab.ReleaseTag;
 import io.github.npmreg.manifest.GitHead;
-import io.github.npmreg.manifest.PublishManifest;
+import io.github.npmreg.npm.packagejson.PackageJsonNormalizer;
 import io.github.npmreg.pack.PackResult;
 import io.github.npmreg.provenance.Provenance;
 import io.github.npmreg.provenance.ProvenanceMode;
@@ -84,7 +84,7 @@ public final class Publisher {
                     : oidc.get().exchange(release.registry().url(), release.name().toString(), env);
         }
         String gitHead = GitHead.of(packageDirectory).orElse(null);
-        ObjectNode versionManifest = PublishManifest.normalize(packedManifest, packageDirectory, gitHead,
+        ObjectNode versionManifest = PackageJsonNormalizer.forPublish(packedManifest, packageDirectory, gitHead,
                 packed.npm());
         PublishRequest request = new PublishRequest(release.registry().url(), release.name().toString(),
                 release.name().escapedName(), release.version().published(), versionManifest, packed.tarball(),

@@ -8,7 +8,7 @@ import com.ibm.icu.text.Collator;
 import com.ibm.icu.util.ULocale;
 import io.github.npmreg.NpmregException;
 import io.github.npmreg.manifest.ManifestReader;
-import io.github.npmreg.pack.Workspaces;
+import io.github.npmreg.npm.packlist.Workspaces;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

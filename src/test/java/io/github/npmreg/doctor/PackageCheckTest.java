@@ -88,10 +88,21 @@ class PackageCheckTest {
         String big = "x".repeat(20_001);
         assertEquals(List.of(FindingKind.MANIFEST_TOO_LARGE_FOR_GITLAB.id()), run(Setup.of(dir,
                 "{\"name\":\"@acme/hello\",\"version\":\"1.0.0\",\"description\":\"" + big + "\"}", GITLAB)));
-        assertEquals(List.of(), run(Setup.of(dir,
-                "{\"name\":\"@acme/hello\",\"version\":\"1.0.0\",\"readme\":\"" + big + "\"}", GITLAB)));
+        // (with a description: without one npm would publish the readme's first paragraph as the description)
+        assertEquals(List.of(), run(Setup.of(dir, "{\"name\":\"@acme/hello\",\"version\":\"1.0.0\","
+                + "\"description\":\"short\",\"readme\":\"" + big + "\"}", GITLAB)));
         assertEquals(List.of(), run(Setup.of(dir,
                 "{\"name\":\"@acme/hello\",\"version\":\"1.0.0\",\"description\":\"" + big + "\"}", NPMJS)));
+    }
+
+    @Test
+    void manifestTooLargeForGitLabIsMeasuredAsPublished() throws Exception {
+        // npm fills a missing description from the README's first paragraph; GitLab keeps the description
+        Files.writeString(dir.resolve("README.md"), "# Hello\n\n" + "x".repeat(20_001) + "\n");
+        assertEquals(List.of(FindingKind.MANIFEST_TOO_LARGE_FOR_GITLAB.id()), run(Setup.of(dir,
+                "{\"name\":\"@acme/hello\",\"version\":\"1.0.0\"}", GITLAB)));
+        assertEquals(List.of(), run(Setup.of(dir,
+                "{\"name\":\"@acme/hello\",\"version\":\"1.0.0\",\"description\":\"short\"}", GITLAB)));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.npmreg.NpmregException;
+import io.github.npmreg.npm.packlist.PacklistRules;
 import org.junit.jupiter.api.Test;
 
 class NpmSelectionTest {

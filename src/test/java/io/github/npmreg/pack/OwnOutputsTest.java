@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.npmreg.npm.packlist.PacklistRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

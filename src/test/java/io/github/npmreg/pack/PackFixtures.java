@@ -94,7 +94,10 @@ public final class PackFixtures {
                 new Fixture("files-symlink-entries", PackFixtures::filesSymlinkEntries),
                 new Fixture("files-matches-with-glob-characters", PackFixtures::filesMatchesWithGlobCharacters),
                 new Fixture("bundled-dep-with-shrinkwrap-and-patches", PackFixtures::bundledDepWithShrinkwrapAndPatches),
-                new Fixture("workspace-files-globs", PackFixtures::workspaceFilesGlobs));
+                new Fixture("workspace-files-globs", PackFixtures::workspaceFilesGlobs),
+                new Fixture("bin-key-renamed-onto-later-key", PackFixtures::binKeyRenamedOntoLaterKey),
+                new Fixture("bin-array-same-basename", PackFixtures::binArraySameBasename),
+                new Fixture("bin-from-directories-bin-nested", PackFixtures::binFromDirectoriesBinNested));
     }
 
     // ---- trees ----
@@ -510,6 +513,46 @@ public final class PackFixtures {
         for (String f : List.of("scripts/a.js", "scripts/sub/b.sh", "scripts/.hidden.js", "lib/main.js",
                 "lib/browser.js", "lib/other.js", "index.js")) {
             write(d, f, f);
+        }
+        return d;
+    }
+
+    /**
+     * {@code bin: {"a/x": "p.js", "x": "q.js"}}: normalization renames {@code a/x} to {@code x}, overwriting the later
+     * key, so the only bin is {@code p.js}: it is forced in past .npmignore and made executable (also as
+     * {@code lib/p.js}, pacote's first-segment quirk); {@code q.js} is neither.
+     */
+    public static Path binKeyRenamedOntoLaterKey(Path d) throws IOException {
+        pkg(d, "{\"name\":\"bin-renamed\",\"version\":\"1.0.0\",\"bin\":{\"a/x\":\"p.js\",\"x\":\"q.js\"}}");
+        write(d, ".npmignore", "/p.js\n/q.js\n");
+        for (String f : List.of("p.js", "q.js", "lib/p.js", "lib/q.js")) {
+            write(d, f, "#!/usr/bin/env node\n", "rw-r--r--");
+        }
+        return d;
+    }
+
+    /**
+     * {@code bin: ["x.js", "sub/x.js"]}: both are keyed {@code x.js}, the second wins, so the bin is
+     * {@code sub/x.js}: tested as {@code x.js} neither the root {@code x.js} nor {@code sub/x.js} is executable,
+     * {@code lib/sub/x.js} is.
+     */
+    public static Path binArraySameBasename(Path d) throws IOException {
+        pkg(d, "{\"name\":\"bin-array\",\"version\":\"1.0.0\",\"bin\":[\"x.js\",\"sub/x.js\"]}");
+        for (String f : List.of("x.js", "sub/x.js", "lib/sub/x.js", "lib/x.js")) {
+            write(d, f, "#!/usr/bin/env node\n", "rw-r--r--");
+        }
+        return d;
+    }
+
+    /**
+     * {@code directories.bin} without {@code bin}: the normalizer lists the directory, so {@code tools/run.js} and
+     * {@code tools/sub/deep.js} are bins; pacote's quirk makes {@code x/tools/run.js} executable.
+     */
+    public static Path binFromDirectoriesBinNested(Path d) throws IOException {
+        pkg(d, "{\"name\":\"bin-dir\",\"version\":\"1.0.0\",\"directories\":{\"bin\":\"./tools\"}}");
+        for (String f : List.of("tools/run.js", "tools/sub/deep.js", "x/tools/run.js", "x/sub/deep.js",
+                "y/tools/sub/deep.js")) {
+            write(d, f, "#!/usr/bin/env node\n", "rw-r--r--");
         }
         return d;
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.npmreg.npm.packlist.PacklistRules;
 import io.github.npmreg.testing.NpmCli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.npmreg.NpmregException;
+import io.github.npmreg.npm.packlist.PacklistRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.npmreg.NpmregException;
+import io.github.npmreg.npm.packlist.PacklistRules;
 import io.github.npmreg.testing.NpmCli;
 import java.io.IOException;
 import java.nio.file.Files;

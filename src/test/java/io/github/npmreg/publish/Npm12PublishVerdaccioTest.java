@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.npmreg.NpmregException;
 import io.github.npmreg.gitlab.OidcExchange;
-import io.github.npmreg.manifest.PublishManifest;
+import io.github.npmreg.npm.packagejson.PackageJsonNormalizer;
 import io.github.npmreg.npmrc.NpmConfig;
 import io.github.npmreg.pack.PackRequest;
 import io.github.npmreg.pack.PackResult;
@@ -139,9 +139,9 @@ class Npm12PublishVerdaccioTest {
         String reason = "packageExtensions is only honored at the project root and must not be published.";
         assertTrue(npm.stderr().contains(reason), npm.stderr());
         NpmregException e = org.junit.jupiter.api.Assertions.assertThrows(NpmregException.class,
-                () -> PublishManifest.normalize(manifest, dir, null, 12));
+                () -> PackageJsonNormalizer.forPublish(manifest, dir, null, 12));
         assertTrue(e.getMessage().contains(reason) && e.getMessage().contains("EPACKAGEEXTENSIONS"), e.getMessage());
-        PublishManifest.normalize(manifest, dir, null, 11); // npm 11 publishes it
+        PackageJsonNormalizer.forPublish(manifest, dir, null, 11); // npm 11 publishes it
         assertEquals(404, status(name), "npm 12 published nothing");
     }
 
