@@ -1,13 +1,11 @@
 package io.github.npmreg.doctor;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 
 /** Lenient JSON reading for registry answers: anything unreadable is an empty node, which the checks report. */
 final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Json() {}
 
@@ -16,7 +14,7 @@ final class Json {
             return MissingNode.getInstance();
         }
         try {
-            JsonNode node = MAPPER.readTree(text);
+            JsonNode node = io.github.npmreg.json.JsonTree.read(text);
             return node == null ? MissingNode.getInstance() : node;
         } catch (IOException e) {
             return MissingNode.getInstance();

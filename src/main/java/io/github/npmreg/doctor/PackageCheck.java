@@ -1,8 +1,6 @@
 package io.github.npmreg.doctor;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.npmreg.NpmregException;
 import io.github.npmreg.gitlab.GitLabEndpoints;
@@ -32,7 +30,6 @@ final class PackageCheck implements Check {
     /** The fields GitLab drops before it measures and stores package.json. */
     private static final List<String> GITLAB_STRIPPED =
             List.of("readme", "readmeFilename", "licenseText", "contributors", "exports");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public String id() {
@@ -199,11 +196,7 @@ final class PackageCheck implements Check {
     static int gitlabMetadataSize(JsonNode manifest) {
         ObjectNode copy = manifest.deepCopy();
         copy.remove(GITLAB_STRIPPED);
-        try {
-            return JSON.writeValueAsString(copy).length();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.github.npmreg.json.JsonTree.write(copy).length();
     }
 
     private static String largestFields(JsonNode manifest) {

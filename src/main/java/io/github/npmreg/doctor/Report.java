@@ -1,9 +1,6 @@
 package io.github.npmreg.doctor;
 
 import io.github.npmreg.NpmregException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -18,7 +15,6 @@ import java.util.TreeMap;
 
 /** What {@link Doctor#run} found, in check order: rendered as text for the log and as JSON for tools. */
 public record Report(List<Finding> findings) {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public Report {
         findings = List.copyOf(findings);
@@ -131,7 +127,7 @@ public record Report(List<Finding> findings) {
      * {@code findings} (id, status, check, title, cause, evidence, fix; absent values are null).
      */
     public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = io.github.npmreg.json.JsonTree.object();
         root.put("failed", failed());
         ObjectNode counts = root.putObject("counts");
         counts().forEach((status, n) -> counts.put(status.name().toLowerCase(java.util.Locale.ROOT), n));
@@ -146,11 +142,8 @@ public record Report(List<Finding> findings) {
             node.put("evidence", f.evidence());
             node.put("fix", f.fix());
         }
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render the report as JSON", e);
-        }
+        return new String(io.github.npmreg.json.JsonTree.writePretty(root), java.nio.charset.StandardCharsets.UTF_8)
+                + "\n";
     }
 
     /** Writes {@link #toJson()} to {@code file} atomically (temp file in the same folder, then a move). */

@@ -1,7 +1,6 @@
 package io.github.npmreg.gitlab;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.npmreg.BuildLog;
 import io.github.npmreg.NpmregException;
 import io.github.npmreg.auth.Credentials;
@@ -31,7 +30,6 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
  * with its cause and fix, not a success.
  */
 public final class BackgroundProcessing {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Why the upload did not become a version. */
     public enum Outcome { LISTED, FAILED, STILL_INVISIBLE }
@@ -146,7 +144,7 @@ public final class BackgroundProcessing {
         }
         try {
             JsonNode answer = client.http().execute(post, r -> r.getCode() == 200 && r.getEntity() != null
-                    ? JSON.readTree(EntityUtils.toString(r.getEntity(), StandardCharsets.UTF_8)) : null);
+                    ? io.github.npmreg.json.JsonTree.read(EntityUtils.toString(r.getEntity(), StandardCharsets.UTF_8)) : null);
             String message = answer == null ? null : answer.path("data").path("package").path("statusMessage")
                     .asText(null);
             return message == null || message.isBlank() ? null : message;
@@ -163,7 +161,7 @@ public final class BackgroundProcessing {
         }
         try {
             return client.http().execute(get, r -> r.getCode() == 200 && r.getEntity() != null
-                    ? JSON.readTree(EntityUtils.toString(r.getEntity(), StandardCharsets.UTF_8)) : null);
+                    ? io.github.npmreg.json.JsonTree.read(EntityUtils.toString(r.getEntity(), StandardCharsets.UTF_8)) : null);
         } catch (IOException e) {
             log.debug("Packages API not readable while waiting: " + e);
             return null;

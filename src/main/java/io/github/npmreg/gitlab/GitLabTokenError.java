@@ -1,7 +1,6 @@
 package io.github.npmreg.gitlab;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Locale;
 
@@ -16,7 +15,6 @@ public enum GitLabTokenError {
     /** Unknown to GitLab, or a 401 without a reason. */
     UNKNOWN;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * @param body            the 401 answer's body
@@ -25,7 +23,7 @@ public enum GitLabTokenError {
     public static GitLabTokenError of(String body, String wwwAuthenticate) {
         String description = "";
         try {
-            JsonNode json = body == null || body.isBlank() ? null : JSON.readTree(body);
+            JsonNode json = body == null || body.isBlank() ? null : io.github.npmreg.json.JsonTree.read(body);
             if (json != null && json.path("error").asText("").equals("invalid_token")) {
                 description = json.path("error_description").asText("");
             }

@@ -1,7 +1,6 @@
 package io.github.npmreg.gitlab;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.npmreg.NpmregException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +31,6 @@ public record IdTokenClaims(String issuer, String subject, List<String> audience
         String namespacePath, String projectPath, String ciConfigRefUri, String environment,
         String projectVisibility, String runnerEnvironment, String ref) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public IdTokenClaims {
         audience = List.copyOf(audience);
@@ -58,7 +56,7 @@ public record IdTokenClaims(String issuer, String subject, List<String> audience
         JsonNode payload;
         try {
             byte[] bytes = Base64.getUrlDecoder().decode(stripPadding(parts[1]));
-            payload = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
+            payload = io.github.npmreg.json.JsonTree.read(new String(bytes, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException | IOException e) {
             throw malformed(variable, declaration, "its payload is not base64url-encoded JSON");
         }

@@ -1,7 +1,6 @@
 package io.github.npmreg.gitlab;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.npmreg.BuildLog;
 import io.github.npmreg.NpmregException;
 import io.github.npmreg.auth.Credentials;
@@ -40,7 +39,6 @@ public final class OidcExchange {
      */
     public static final String USER_AGENT = "npm/11.19.1 npmreg-maven-plugin ci/gitlab-ci";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
     private final Clock clock;
@@ -183,7 +181,7 @@ public final class OidcExchange {
 
     private static String field(String body, String name) {
         try {
-            JsonNode node = JSON.readTree(body);
+            JsonNode node = io.github.npmreg.json.JsonTree.read(body);
             JsonNode value = node == null ? null : node.get(name);
             return value == null || value.isNull() ? null : value.asText();
         } catch (IOException e) {
