@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * @npmcli/package-json's normalizer: the one place where a package.json is normalized as npm does it, with the
+ * {@code @npmcli/package-json}'s normalizer: the one place where a package.json is normalized as npm does it, with the
  * step lists npm runs for each use.
  *
  * <ul>
