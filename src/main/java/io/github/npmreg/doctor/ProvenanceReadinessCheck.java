@@ -48,7 +48,7 @@ final class ProvenanceReadinessCheck implements Check {
         if (setup.mode() == ProvenanceMode.AUTO) {
             String off = automaticOff(context);
             if (off != null) {
-                return List.of(Finding.skipped(this, "no provenance: " + off + " (npm's automatic rule)"));
+                return List.of(Finding.skipped(this, "not made: " + off + " (npm's automatic rule)"));
             }
         }
         URI registry = context.registry() == null ? null : Urls.parse(context.registry().url());
@@ -95,7 +95,7 @@ final class ProvenanceReadinessCheck implements Check {
     private static String automaticOff(DoctorContext context) {
         Map<String, String> env = context.environment();
         if (!context.trustedPublishing()) {
-            return "no trusted publishing";
+            return "this publish does not use trusted publishing";
         }
         if (!ProvenanceCheck.inGitLabCi(env)) {
             return "not a GitLab CI job";

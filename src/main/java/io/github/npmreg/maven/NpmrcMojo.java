@@ -94,7 +94,8 @@ public class NpmrcMojo extends AbstractRegistryMojo {
             NpmrcWriter.writeBlock(file, lines);
         }
         project.getProperties().setProperty(PropertyNames.NPMRC_RESULT, file.toString());
-        getLog().info("Wrote " + file + (file.startsWith(buildDir) ? "" : " (managed block only)") + ", mode 0600:");
+        getLog().info("Wrote " + file + (file.startsWith(buildDir) ? "" : " (managed block only)") + ", mode 0600"
+                + (lines.isEmpty() ? " (empty: no registry or credentials to write for this setup)" : ":"));
         for (String line : lines) {
             getLog().info("  " + NpmrcContent.forLog(line));
         }

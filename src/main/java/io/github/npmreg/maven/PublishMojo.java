@@ -32,6 +32,8 @@ import io.github.npmreg.registry.PublishOutcome;
 import io.github.npmreg.registry.RegistryClient;
 import java.io.File;
 import java.nio.file.Files;
+import java.util.Optional;
+import io.github.npmreg.auth.ServerCredentials;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -127,7 +129,20 @@ public class PublishMojo extends AbstractRegistryMojo {
             return;
         }
         Path dir = packageDir();
-        Release release = release(settings(server()).build());
+        Optional<ServerCredentials> server;
+        try {
+            server = server();
+        } catch (NpmregException e) {
+            // The summary row names the release that was not published (as planned without the server), not
+            // package.json's own version.
+            try {
+                current = release(settings(Optional.empty()).build());
+            } catch (RuntimeException unplannable) {
+                current = null;
+            }
+            throw e;
+        }
+        Release release = release(settings(server).build());
         current = release;
         PackResult packed = PackedPackage.packedInThisBuild(project);
         if (packed == null) {

@@ -88,7 +88,8 @@ final class SettingsServers {
 
     String missing(String serverId) {
         List<String> ids = ids();
-        return "serverId '" + serverId + "' is configured, but " + files() + " has no <server> with that id (servers"
+        return "serverId '" + serverId + "' is configured, but " + files() + (files.size() > 1 ? " have" : " has")
+                + " no <server> with that id (servers"
                 + " found: " + (ids.isEmpty() ? "none" : String.join(", ", ids)) + "); nothing was sent.";
     }
 
