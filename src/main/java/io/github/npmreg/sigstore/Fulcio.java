@@ -25,7 +25,10 @@ public final class Fulcio {
     /** The public-good instance. */
     public static final URI PUBLIC = URI.create("https://fulcio.sigstore.dev");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Built on first use: a publish without provenance loads this class (for the default URLs) but signs nothing. */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     /** The certificate chain Fulcio issued: PEM texts as Fulcio sent them, and the parsed leaf. */
     public record Chain(List<String> pems, X509Certificate leaf) {
@@ -57,7 +60,7 @@ public final class Fulcio {
      * @throws SigstoreException when Fulcio refuses, cannot be reached or answers without a certificate
      */
     public Chain signingCertificate(String idToken, String publicKeyPem, byte[] proofOfPossession) {
-        ObjectNode request = JSON.createObjectNode();
+        ObjectNode request = Mapper.JSON.createObjectNode();
         request.putObject("credentials").put("oidcIdentityToken", idToken);
         ObjectNode keyRequest = request.putObject("publicKeyRequest");
         keyRequest.putObject("publicKey").put("algorithm", "ECDSA").put("content", publicKeyPem);
@@ -94,7 +97,7 @@ public final class Fulcio {
     /** The server's {@code message} (Fulcio and Rekor answer {@code {"code":…,"message":…}}), else the body. */
     static String message(SigstoreHttp.Answer answer) {
         try {
-            JsonNode node = JSON.readTree(answer.body());
+            JsonNode node = Mapper.JSON.readTree(answer.body());
             if (node != null && node.hasNonNull("message")) {
                 return node.get("message").asText();
             }
@@ -111,10 +114,10 @@ public final class Fulcio {
 
     private static JsonNode parse(String body) {
         try {
-            JsonNode node = JSON.readTree(body);
-            return node == null ? JSON.createObjectNode() : node;
+            JsonNode node = Mapper.JSON.readTree(body);
+            return node == null ? Mapper.JSON.createObjectNode() : node;
         } catch (IOException e) {
-            return JSON.createObjectNode();
+            return Mapper.JSON.createObjectNode();
         }
     }
 

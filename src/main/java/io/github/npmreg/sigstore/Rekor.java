@@ -24,7 +24,10 @@ public final class Rekor {
     /** The public-good instance. */
     public static final URI PUBLIC = URI.create("https://rekor.sigstore.dev");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Built on first use: a publish without provenance loads this class (for the default URLs) but signs nothing. */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     private final SigstoreHttp http;
     private final URI base;
@@ -40,7 +43,7 @@ public final class Rekor {
 
     /** The proposed entry, as sent. */
     static ObjectNode proposedDsseEntry(Dsse envelope, String certificatePem) {
-        ObjectNode entry = JSON.createObjectNode();
+        ObjectNode entry = Mapper.JSON.createObjectNode();
         entry.put("apiVersion", "0.0.1");
         entry.put("kind", "dsse");
         ObjectNode content = entry.putObject("spec").putObject("proposedContent");
@@ -73,7 +76,7 @@ public final class Rekor {
     static RekorEntry parse(URI url, SigstoreHttp.Answer answer) {
         JsonNode root;
         try {
-            root = JSON.readTree(answer.body());
+            root = Mapper.JSON.readTree(answer.body());
         } catch (IOException e) {
             root = null;
         }

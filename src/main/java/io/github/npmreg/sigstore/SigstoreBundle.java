@@ -18,14 +18,17 @@ import java.util.HexFormat;
 public final class SigstoreBundle {
     public static final String MEDIA_TYPE_V03 = "application/vnd.dev.sigstore.bundle.v0.3+json";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Built on first use: a publish without provenance loads this class (for the default URLs) but signs nothing. */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     private SigstoreBundle() {}
 
     public static ObjectNode of(byte[] leafCertificateDer, RekorEntry entry, Dsse envelope) {
         Base64.Encoder b64 = Base64.getEncoder();
         HexFormat hex = HexFormat.of();
-        ObjectNode bundle = JSON.createObjectNode();
+        ObjectNode bundle = Mapper.JSON.createObjectNode();
         bundle.put("mediaType", MEDIA_TYPE_V03);
         ObjectNode material = bundle.putObject("verificationMaterial");
         material.putObject("certificate").put("rawBytes", b64.encodeToString(leafCertificateDer));
@@ -72,9 +75,9 @@ public final class SigstoreBundle {
 
     private static JsonNode body(RekorEntry entry) {
         try {
-            return JSON.readTree(new String(Base64.getDecoder().decode(entry.bodyBase64()), StandardCharsets.UTF_8));
+            return Mapper.JSON.readTree(new String(Base64.getDecoder().decode(entry.bodyBase64()), StandardCharsets.UTF_8));
         } catch (IOException | IllegalArgumentException e) {
-            return JSON.createObjectNode();
+            return Mapper.JSON.createObjectNode();
         }
     }
 
