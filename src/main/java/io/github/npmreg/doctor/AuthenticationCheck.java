@@ -41,6 +41,25 @@ final class AuthenticationCheck implements Check {
         return java.util.Set.of(Premise.REGISTRY, Premise.CREDENTIALS, Premise.NETWORK);
     }
 
+    /** An npm registry's {@code -/whoami} and {@code -/ping}; GitLab's requests depend on its answers. */
+    @Override
+    public List<URI> reads(DoctorContext context) {
+        URI registry = context.registry() == null ? null : Urls.parse(context.registry().url());
+        if (registry == null || context.credentials() instanceof Credentials.None
+                || GitLabEndpoints.classify(registry).level() != GitLabEndpoints.Level.NOT_GITLAB) {
+            return List.of();
+        }
+        return List.of(whoami(registry), ping(registry));
+    }
+
+    private static URI whoami(URI registry) {
+        return Urls.withSlash(registry).resolve("-/whoami");
+    }
+
+    private static URI ping(URI registry) {
+        return Urls.withSlash(registry).resolve("-/ping");
+    }
+
     @Override
     public List<Finding> run(DoctorContext context) {
         URI registry = context.registry() == null ? null : Urls.parse(context.registry().url());
@@ -65,7 +84,7 @@ final class AuthenticationCheck implements Check {
     private List<Finding> npmRegistry(DoctorContext context, URI registry) throws IOException {
         List<Finding> findings = new ArrayList<>();
         URI base = Urls.withSlash(registry);
-        URI whoami = base.resolve("-/whoami");
+        URI whoami = whoami(registry);
         Network.Answer answer = context.network().get(whoami, context.credentials().authorizationHeader());
         if (answer.status() == 401) {
             findings.add(RegistryAnswers.finding(FindingKind.TOKEN_REJECTED, id(), whoami, answer,
@@ -89,7 +108,7 @@ final class AuthenticationCheck implements Check {
                         + context.credentials()));
             }
         }
-        URI ping = base.resolve("-/ping");
+        URI ping = ping(registry);
         Network.Answer pong = context.network().get(ping, context.credentials().authorizationHeader());
         if (pong.status() / 100 != 2) {
             findings.add(Finding.of(FindingKind.REGISTRY_PING_FAILED, id(),

@@ -24,6 +24,15 @@ public interface Check {
     List<Finding> run(DoctorContext context);
 
     /**
+     * The GETs {@link #run(DoctorContext)} will send with the context's credentials, when they are known before it
+     * runs (none by default). The doctor sends these of all checks still to run at once, so a preflight waits for
+     * one round trip instead of one per request; {@code run} then gets the same answers through the network.
+     */
+    default List<java.net.URI> reads(DoctorContext context) {
+        return List.of();
+    }
+
+    /**
      * {@link #run(DoctorContext)} knowing which premises earlier checks already found false, for a check that
      * would otherwise report a consequence of them (no credentials, because CI_JOB_TOKEN is missing).
      */

@@ -48,7 +48,13 @@ public final class Doctor {
     public Report run(DoctorContext context, Set<Category> categories) {
         List<Finding> findings = new ArrayList<>();
         Set<Premise> falsified = EnumSet.noneOf(Premise.class);
-        for (Check check : checks) {
+        PrefetchedNetwork prefetched = context.network() == null ? null : new PrefetchedNetwork(context.network());
+        if (prefetched != null) {
+            context = context.withNetwork(prefetched);
+        }
+        boolean sentAhead = false;
+        for (int i = 0; i < checks.size(); i++) {
+            Check check = checks.get(i);
             if (!categories.contains(check.category())) {
                 findings.add(Finding.skipped(check, "not run: " + (check.category() == Category.LOCAL
                         ? "local checks not selected" : "offline (npmreg.offline or mvn -o)")));
@@ -63,6 +69,13 @@ public final class Doctor {
                 findings.add(Finding.skipped(check, "not run: needs " + missing.stream().map(Premise::description)
                         .collect(Collectors.joining(" and ")) + " (see " + causes(findings, missing) + ")"));
                 continue;
+            }
+            if (prefetched != null && !sentAhead && !check.reads(context).isEmpty()) {
+                // The first check that reads the registry runs once its premises hold (registry, credentials,
+                // reachable host): then its GETs and those of the later checks are sent together.
+                sentAhead = true;
+                prefetched.sendAhead(readsFrom(i, context, categories, falsified),
+                        context.credentials().authorizationHeader());
             }
             List<Finding> found;
             try {
@@ -90,6 +103,22 @@ public final class Doctor {
      */
     public Report preflight(DoctorContext context) {
         return run(context, categoriesFor(context.network() == null));
+    }
+
+    /** The known GETs of the checks from {@code first} on that will run unless a later finding stops them. */
+    private List<java.net.URI> readsFrom(int first, DoctorContext context, Set<Category> categories,
+            Set<Premise> falsified) {
+        List<java.net.URI> reads = new ArrayList<>();
+        for (Check later : checks.subList(first, checks.size())) {
+            if (categories.contains(later.category()) && later.needs().stream().noneMatch(falsified::contains)) {
+                try {
+                    reads.addAll(later.reads(context));
+                } catch (RuntimeException e) {
+                    // its run reports the problem; nothing is sent ahead for it
+                }
+            }
+        }
+        return reads;
     }
 
     private static Set<Premise> falsifiedOrEmpty(Set<Premise> falsified) {

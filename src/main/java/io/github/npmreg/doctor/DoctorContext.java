@@ -71,6 +71,13 @@ public record DoctorContext(
         provenanceSetup = provenanceSetup == null ? ProvenanceSetup.DEFAULTS : provenanceSetup;
     }
 
+    /** This context with network checks reaching the registry through {@code other}. */
+    public DoctorContext withNetwork(Network other) {
+        return new DoctorContext(packageDirectory, manifest, manifestError, tarball, tarballSizeLimit, registry, npmrc,
+                server, credentials, environment, clock, tag, requireTag, releaseTagPattern, trustedPublishing,
+                provenanceSetup, other, release);
+    }
+
     /** provenance=true: a statement must be signed (npm's {@code --provenance}). */
     public boolean provenance() {
         return provenanceSetup.mode() == io.github.npmreg.provenance.ProvenanceMode.TRUE;

@@ -37,15 +37,32 @@ final class PublishingStateCheck implements Check {
         return java.util.Set.of(Premise.REGISTRY, Premise.CREDENTIALS, Premise.NETWORK, Premise.AUTHENTICATION);
     }
 
+    /** The packument. */
+    @Override
+    public List<URI> reads(DoctorContext context) {
+        URI metadata = metadata(context);
+        return metadata == null ? List.of() : List.of(metadata);
+    }
+
+    /** The packument's URL, {@code null} without a registry or a package name and version. */
+    private static URI metadata(DoctorContext context) {
+        URI registry = context.registry() == null ? null : Urls.parse(context.registry().url());
+        String name = context.packageName();
+        if (registry == null || name == null || context.packageVersion() == null) {
+            return null;
+        }
+        return Urls.withSlash(registry).resolve(new PackageName(name).escapedName());
+    }
+
     @Override
     public List<Finding> run(DoctorContext context) {
         URI registry = context.registry() == null ? null : Urls.parse(context.registry().url());
         String name = context.packageName();
         String version = context.packageVersion();
-        if (registry == null || name == null || version == null) {
+        URI metadata = metadata(context);
+        if (metadata == null) {
             return List.of(Finding.skipped(this, "needs a registry URL and a package name and version"));
         }
-        URI metadata = Urls.withSlash(registry).resolve(new PackageName(name).escapedName());
         Network.Answer answer;
         try {
             answer = context.network().get(metadata, context.credentials().authorizationHeader());

@@ -30,6 +30,35 @@ final class Networks {
         return with(config(Duration.ofSeconds(5)).withExtraCaPem(caPem));
     }
 
+    /** The GETs a test answers itself. */
+    @FunctionalInterface
+    interface Get {
+        Network.Answer answer(java.net.URI uri, String authorization) throws java.io.IOException;
+    }
+
+    /** A network where every host resolves to loopback and connects, and {@code get} answers each GET. */
+    static Network answering(Get get) {
+        return new Network() {
+            @Override
+            public java.net.InetAddress[] resolve(String host) {
+                return new java.net.InetAddress[] {java.net.InetAddress.getLoopbackAddress()};
+            }
+
+            @Override
+            public void connect(String host, int port) {}
+
+            @Override
+            public Network.Answer get(java.net.URI uri, String authorization) throws java.io.IOException {
+                return get.answer(uri, authorization);
+            }
+
+            @Override
+            public ProxyConfig proxyFor(java.net.URI uri) {
+                return null;
+            }
+        };
+    }
+
     static Network via(ProxyConfig proxy) {
         return with(config(Duration.ofSeconds(5)).withProxy(proxy));
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.npmreg.provenance.ProvenanceMode;
 import io.github.npmreg.testing.IdTokens;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -126,26 +125,10 @@ class ProvenanceReadinessCheckTest {
 
     @Test
     void privatePackageWhenTheRegistrySaysSo() {
-        Network registry = new Network() {
-            @Override
-            public InetAddress[] resolve(String host) {
-                return new InetAddress[] {InetAddress.getLoopbackAddress()};
-            }
-
-            @Override
-            public void connect(String host, int port) {}
-
-            @Override
-            public Answer get(URI uri, String authorization) {
-                assertEquals("/-/package/@acme%2fweb/visibility", uri.getRawPath());
-                return new Answer(200, Map.of(), "{\"public\":false}");
-            }
-
-            @Override
-            public io.github.npmreg.registry.ProxyConfig proxyFor(URI uri) {
-                return null;
-            }
-        };
+        Network registry = Networks.answering((uri, authorization) -> {
+            assertEquals("/-/package/@acme%2fweb/visibility", uri.getRawPath());
+            return new Network.Answer(200, Map.of(), "{\"public\":false}");
+        });
         DoctorContext.Builder b = Setup.of(dir, GOOD_PACKAGE, NPMJS).environment(job(sigstore(Map.of())))
                 .trustedPublishing(true).network(registry)
                 .provenance(new DoctorContext.ProvenanceSetup(ProvenanceMode.TRUE, false, true, null));
