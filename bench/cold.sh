@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The goals' cost inside a real build, from a cold JVM (rerunnable; not part of `./mvnw verify`).
 # In a user's build Maven is already running, but the plugin's classes, JIT and state are cold. This measures
-#   in-build cost = median(whole `mvn -o -B -q <goals>`) - median(whole `mvn -o -B -q validate`)
-# on the same generated project (the plugin declared in its POM, nothing bound), runs interleaved
+#   in-build cost = median(whole `mvn -B -q -nsu <goals>`) - median(whole `mvn -B -q -nsu validate`)
+# on the same generated project (the plugin declared in its POM, nothing bound), online as users run it (-nsu
+# only stops snapshot-update checks; offline, with -o, publish's preflight would skip its registry checks), interleaved
 # (validate, goal, npm, validate, goal, npm, ...), beside npm's whole process on the same input:
 #   small     a 2-file package        npmreg:pack              npm pack (and npm pack --dry-run)
 #   ts        typescript@5.9.3        npmreg:pack              npm pack
@@ -123,7 +124,7 @@ timed() {
 classes() { # classes <dir> <maven args...>: loaded classes, total and by library
   local dir=$1
   shift
-  (cd "$dir" && MAVEN_OPTS="-Xlog:class+load=info:file=$WORK/classes.log" "$MVN" -o -B -q "$@" >/dev/null 2>&1)
+  (cd "$dir" && MAVEN_OPTS="-Xlog:class+load=info:file=$WORK/classes.log" "$MVN" -B -q -nsu "$@" >/dev/null 2>&1)
   local total icu jackson hc npmreg
   total=$(grep -c 'source:' "$WORK/classes.log" || true)
   icu=$(grep -c ' com\.ibm\.icu\.' "$WORK/classes.log" || true)
@@ -156,9 +157,9 @@ for case in $CASES; do
   (cd "$npm_dir" && "${npm_cmd[@]}" >/dev/null)
   V="" G="" N="" D=""
   for i in $(seq 1 "$RUNS"); do
-    timed V "$proj" "$MVN" -o -B -q validate
+    timed V "$proj" "$MVN" -B -q -nsu validate
     [ "$npm_label" = "npm publish" ] && set_version "$pkg" "1.0.$i"
-    timed G "$proj" env MAVEN_OPTS="$xmx" "$MVN" -o -B -q "${goals[@]}"
+    timed G "$proj" env MAVEN_OPTS="$xmx" "$MVN" -B -q -nsu "${goals[@]}"
     [ "$npm_label" = "npm publish" ] && set_version "$npm_dir" "1.0.$i"
     timed N "$npm_dir" "${npm_cmd[@]}"
     [ "$case" = small ] && timed D "$npm_dir" npm pack --dry-run --silent
@@ -192,7 +193,7 @@ echo "$table"
   echo "# bench/cold.sh — $(date -u '+%Y-%m-%d %H:%M') UTC ($RUNS runs, medians, interleaved)"
   echo
   echo "Load average at the end of the run: $load (the machine is shared; wall times inflate under load)."
-  echo "In-build cost = whole \`mvn -o -B -q <goals>\` minus whole \`mvn -o -B -q validate\` on the same project:"
+  echo "In-build cost = whole \`mvn -B -q -nsu <goals>\` minus whole \`mvn -B -q -nsu validate\` on the same project:"
   echo "what a user waits for when the goal runs in a build whose Maven is already up. npm's column is its whole"
   echo "process. Ratios are npm / ours: above 1.0x the plugin is faster. Maven $("$MVN" -v 2>/dev/null | head -1 | \
     sed 's/Apache Maven //; s/ (.*//'), $(java -version 2>&1 | head -1), npm $(npm -v), Node $(node -v)."
