@@ -13,6 +13,8 @@
 # With CLASSES=1 it also counts the classes the JVM loads (-Xlog:class+load) beyond validate, per goal set and
 # by library (ICU, Jackson, httpclient, ...), once each.
 # It installs the current plugin into ~/.m2 first (SKIP_INSTALL=1 to reuse the installed one).
+# GOAL_ARGS adds Maven arguments to the goal runs only (GOAL_ARGS=-Dnpmreg.preflight=false: the publish without its
+# preflight); OUT names the results file instead of bench/COLD-RESULTS.md.
 # Usage: bench/cold.sh [runs] [cases...]    default: 5 runs, all cases; results: bench/COLD-RESULTS.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -159,14 +161,14 @@ for case in $CASES; do
   for i in $(seq 1 "$RUNS"); do
     timed V "$proj" "$MVN" -B -q -nsu validate
     [ "$npm_label" = "npm publish" ] && set_version "$pkg" "1.0.$i"
-    timed G "$proj" env MAVEN_OPTS="$xmx" "$MVN" -B -q -nsu "${goals[@]}"
+    timed G "$proj" env MAVEN_OPTS="$xmx" "$MVN" -B -q -nsu ${GOAL_ARGS:-} "${goals[@]}"
     [ "$npm_label" = "npm publish" ] && set_version "$npm_dir" "1.0.$i"
     timed N "$npm_dir" "${npm_cmd[@]}"
     [ "$case" = small ] && timed D "$npm_dir" npm pack --dry-run --silent
   done
   v=$(echo $V | median) g=$(echo $G | median) n=$(echo $N | median) d=$(echo $D | median)
   echo "   validate:$V  goals:$G  $npm_label:$N${D:+  npm pack --dry-run:$D}"
-  results+=("$case|${goals[*]}${xmx:+ ($xmx)}|$v|$g|$((g - v))|$npm_label|$n|${d:-}")
+  results+=("$case|${goals[*]}${GOAL_ARGS:+ $GOAL_ARGS}${xmx:+ ($xmx)}|$v|$g|$((g - v))|$npm_label|$n|${d:-}")
   if [ "${CLASSES:-0}" = 1 ]; then
     [ "$npm_label" = "npm publish" ] && set_version "$pkg" "1.1.0"
     read -r bt bi bj bh bn <<<"$(classes "$proj" validate)"
@@ -207,5 +209,5 @@ echo "$table"
     echo "|---|---|---:|---:|---:|---:|---:|"
     printf '%s\n' "${class_rows[@]}"
   fi
-} > "$ROOT/bench/COLD-RESULTS.md"
-echo "written: bench/COLD-RESULTS.md"
+} > "$ROOT/${OUT:-bench/COLD-RESULTS.md}"
+echo "written: ${OUT:-bench/COLD-RESULTS.md}"

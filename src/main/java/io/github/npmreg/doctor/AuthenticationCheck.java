@@ -15,7 +15,9 @@ import java.util.List;
 /**
  * Who the registry thinks we are, with read-only requests. GitLab has no whoami or ping route (release-it#592), so
  * there the token describes itself at {@code /api/v4/personal_access_tokens/self} (scopes and expiry); npmjs,
- * Verdaccio and Nexus answer {@code /-/whoami} and {@code /-/ping} (npm-pack-and-publish.md §7).
+ * Verdaccio and Nexus answer {@code /-/whoami} and {@code /-/ping} (npm-pack-and-publish.md §7). The ping is asked
+ * only when whoami names no user: a whoami that names one has already shown the URL is a registry's root, and each
+ * request costs the registry a token check (Verdaccio verifies a bcrypt hash per request).
  */
 final class AuthenticationCheck implements Check {
     /** Warn this long before a token expires. */
@@ -41,7 +43,7 @@ final class AuthenticationCheck implements Check {
         return java.util.Set.of(Premise.REGISTRY, Premise.CREDENTIALS, Premise.NETWORK);
     }
 
-    /** An npm registry's {@code -/whoami} and {@code -/ping}; GitLab's requests depend on its answers. */
+    /** An npm registry's {@code -/whoami} (the ping depends on its answer, GitLab's requests on GitLab's). */
     @Override
     public List<URI> reads(DoctorContext context) {
         URI registry = context.registry() == null ? null : Urls.parse(context.registry().url());
@@ -49,7 +51,7 @@ final class AuthenticationCheck implements Check {
                 || GitLabEndpoints.classify(registry).level() != GitLabEndpoints.Level.NOT_GITLAB) {
             return List.of();
         }
-        return List.of(whoami(registry), ping(registry));
+        return List.of(whoami(registry));
     }
 
     private static URI whoami(URI registry) {
@@ -106,6 +108,7 @@ final class AuthenticationCheck implements Check {
             } else {
                 findings.add(Finding.pass(this, "authenticated as '" + user + "' on " + registry + " with "
                         + context.credentials()));
+                return findings;
             }
         }
         URI ping = ping(registry);

@@ -31,12 +31,24 @@ class AuthenticationCheckTest {
     }
 
     @Test
-    void whoamiAnswersButPingDoesNot() {
-        try (StubRegistry stub = new StubRegistry().on("/npm/-/whoami", 200, "{\"username\":\"ci\"}")) {
+    void whoamiWithoutUserAndNoPingRoute() {
+        try (StubRegistry stub = new StubRegistry().on("/npm/-/whoami", 200, "{}")) {
             List<Finding> findings = auth(stub, "/npm/", NPM_TOKEN);
-            assertEquals(List.of(FindingKind.REGISTRY_PING_FAILED.id()), Setup.problems(findings));
+            assertEquals(List.of(FindingKind.NOT_AUTHENTICATED.id(), FindingKind.REGISTRY_PING_FAILED.id()),
+                    Setup.problems(findings));
             assertEquals(Status.WARN, findings.get(1).status());
             assertTrue(stub.requests.stream().allMatch(r -> r.startsWith("GET ")), stub.requests.toString());
+        }
+    }
+
+    @Test
+    void aWhoamiThatNamesTheUserNeedsNoPing() {
+        try (StubRegistry stub = new StubRegistry().on("/npm/-/whoami", 200, "{\"username\":\"ci\"}")) {
+            Finding f = Setup.only(auth(stub, "/npm/", NPM_TOKEN));
+            assertEquals(Status.PASS, f.status());
+            assertTrue(f.evidence().contains("'ci'"), f.evidence());
+            assertEquals(1, stub.requests.size(), stub.requests.toString());
+            assertTrue(stub.requests.get(0).contains("/npm/-/whoami"), stub.requests.toString());
         }
     }
 
