@@ -3,7 +3,6 @@ package io.github.npmreg.pack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -207,17 +206,44 @@ class PackListTest {
     }
 
     @Test
-    void anUnreadableDirectoryIsAnErrorNamingIt() throws IOException {
-        assumeFalse("root".equals(System.getProperty("user.name")), "permission bits do not stop root");
+    void anUnreadableDirectoryIsAnErrorNamingIt() throws Exception {
         PackFixtures.pkg(dir, "{\"name\":\"x\",\"version\":\"1.0.0\"}");
         PackFixtures.write(dir, "locked/a.js", "a");
         Path locked = dir.resolve("locked");
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
         try {
-            NpmregException e = assertThrows(NpmregException.class, () -> files(dir));
-            assertTrue(e.problem().contains(locked.toString()) && e.fix().contains("chmod"), e.getMessage());
+            String problemAndFix;
+            if ("root".equals(System.getProperty("user.name"))) {
+                // Root reads any directory (CI runs as root): the walk runs in a child process whose capability
+                // bounding set lacks CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH, held to the permission bits as a user.
+                ProcessResult child = withoutPermissionOverride(dir);
+                assertEquals(3, child.exit(), child.output());
+                problemAndFix = child.output();
+            } else {
+                NpmregException e = assertThrows(NpmregException.class, () -> files(dir));
+                problemAndFix = e.problem() + "\n" + e.fix();
+            }
+            assertTrue(problemAndFix.contains("Cannot list the directory " + locked), problemAndFix);
+            assertTrue(problemAndFix.contains("chmod u+rx '" + locked + "'"), problemAndFix);
         } finally {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
         }
+    }
+
+    private record ProcessResult(int exit, String output) {
+    }
+
+    /** {@link PackListProbe} on the directory, in a JVM that may not override file permissions. */
+    private static ProcessResult withoutPermissionOverride(Path packageDir) throws Exception {
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process p = new ProcessBuilder("setpriv", "--bounding-set=-dac_override,-dac_read_search",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath,
+                PackListProbe.class.getName(), packageDir.toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("the probe did not finish in 60 s: " + output);
+        }
+        return new ProcessResult(p.exitValue(), output);
     }
 }
