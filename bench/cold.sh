@@ -137,6 +137,7 @@ classes() { # classes <dir> <maven args...>: loaded classes, total and by librar
 }
 
 results=()
+raw_rows=()
 class_rows=()
 for case in $CASES; do
   echo "== $case"
@@ -168,6 +169,7 @@ for case in $CASES; do
   done
   v=$(echo $V | median) g=$(echo $G | median) n=$(echo $N | median) d=$(echo $D | median)
   echo "   validate:$V  goals:$G  $npm_label:$N${D:+  npm pack --dry-run:$D}"
+  raw_rows+=("- $case: validate:$V; goals:$G; $npm_label:$N${D:+; npm pack --dry-run:$D}")
   results+=("$case|${goals[*]}${GOAL_ARGS:+ $GOAL_ARGS}${xmx:+ ($xmx)}|$v|$g|$((g - v))|$npm_label|$n|${d:-}")
   if [ "${CLASSES:-0}" = 1 ]; then
     [ "$npm_label" = "npm publish" ] && set_version "$pkg" "1.1.0"
@@ -201,6 +203,10 @@ echo "$table"
     sed 's/Apache Maven //; s/ (.*//'), $(java -version 2>&1 | head -1), npm $(npm -v), Node $(node -v)."
   echo
   echo "$table"
+  echo
+  echo "Raw runs (ms, in order):"
+  echo
+  printf '%s\n' "${raw_rows[@]}"
   if [ ${#class_rows[@]} -gt 0 ]; then
     echo
     echo "Classes loaded beyond validate (-Xlog:class+load), one run each:"
