@@ -55,13 +55,20 @@ final class PackedPackage {
         ObjectNode manifest = ManifestReader.read(manifestFile);
         // The tarball itself and our work directory stay out of the tarball (see OwnOutputs).
         Path tarball = tarballDir.resolve(TarballName.of(manifest.path("name").asText(), manifest.path("version").asText()));
-        Packer packer = new Packer(OwnOutputs.excluding(List.of(workDir, tarball)), Runtime.getRuntime().availableProcessors());
+        Packer packer = new Packer(OwnOutputs.excluding(List.of(workDir, tarball), buildDirectory(project)),
+                Runtime.getRuntime().availableProcessors());
         NpmSelection npm = NpmSelection.choose(npmVersion, manifest, manifestFile);
         PackResult result = packer.pack(new PackRequest(packageDir, manifestFile, manifest, tarballDir,
                 workDir.resolve("pack.json"), npm));
         logPack(result, log);
         project.setContextValue(PACK_RESULT, result);
         return result;
+    }
+
+    /** Maven's build directory ({@code target/}), or null when the project has none (a project without a POM). */
+    static Path buildDirectory(MavenProject project) {
+        String directory = project.getBuild() == null ? null : project.getBuild().getDirectory();
+        return directory == null ? null : Path.of(directory);
     }
 
     /** Which npm's rules were used and why, npm's warnings, then npm's summary. */

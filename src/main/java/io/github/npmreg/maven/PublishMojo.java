@@ -268,7 +268,8 @@ public class PublishMojo extends AbstractRegistryMojo {
         Path tarball = work.resolve(TarballName.of(manifest.path("name").asText(), manifest.path("version").asText()));
         exclude.add(workDir());
         exclude.add(tarball);
-        Packer packer = new Packer(OwnOutputs.excluding(exclude), Runtime.getRuntime().availableProcessors());
+        Packer packer = new Packer(OwnOutputs.excluding(exclude, PackedPackage.buildDirectory(project)),
+                Runtime.getRuntime().availableProcessors());
         // a workspace that names no npm packs as the workspaces root's npm, like one npm run over all of them
         NpmSelection npm = NpmSelection.choose(npmVersion, manifest, manifestFile)
                 .orElse(NpmSelection.choose(npmVersion, ManifestReader.read(root.resolve("package.json")),

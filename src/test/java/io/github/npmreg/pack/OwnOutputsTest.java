@@ -1,6 +1,7 @@
 package io.github.npmreg.pack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,5 +30,46 @@ class OwnOutputsTest {
         List<String> files = OwnOutputs.excluding(List.of(dir.resolve("target/npmreg"), dir.resolve("target/x-1.0.0.tgz")))
                 .list(dir, manifest, PacklistRules.NPM_11).files();
         assertEquals(new TreeSet<>(List.of("index.js", "package.json", "target/other.txt")), new TreeSet<>(files));
+    }
+
+    @Test
+    void filesOfTheBuildDirectoryThatStillGoInAreNamedInAWarning() throws Exception {
+        ObjectNode manifest = (ObjectNode) new ObjectMapper().readTree("{\"name\":\"x\",\"version\":\"1.1.0\"}");
+        Files.writeString(dir.resolve("package.json"), manifest.toString());
+        Files.writeString(dir.resolve("index.js"), "");
+        Files.createDirectories(dir.resolve("target/classes"));
+        Files.writeString(dir.resolve("target/x-1.0.0.tgz"), "an earlier build's tarball");
+        Files.writeString(dir.resolve("target/classes/A.class"), "");
+        PackList.Result listed = OwnOutputs.excluding(List.of(dir.resolve("target/x-1.1.0.tgz")), dir.resolve("target"))
+                .list(dir, manifest, PacklistRules.NPM_12);
+        // the files are npm's: the warning changes nothing in the tarball
+        assertEquals(new TreeSet<>(List.of("index.js", "package.json", "target/classes/A.class", "target/x-1.0.0.tgz")),
+                new TreeSet<>(listed.files()));
+        assertEquals(1, listed.warnings().size(), listed.warnings().toString());
+        String warning = listed.warnings().get(0);
+        assertTrue(warning.startsWith("2 files of the Maven build directory target/ go into the tarball"), warning);
+        assertTrue(warning.contains("target/x-1.0.0.tgz") && warning.contains("target/classes/A.class"), warning);
+        assertTrue(warning.contains("/target/ to .npmignore"), warning);
+    }
+
+    @Test
+    void noWarningWhenAnIgnoreFileOrFilesDecides() throws Exception {
+        Files.createDirectories(dir.resolve("target/dist"));
+        Files.writeString(dir.resolve("target/dist/index.js"), "");
+        Files.writeString(dir.resolve("target/x-1.0.0.tgz"), "old");
+        ObjectNode listing = (ObjectNode) new ObjectMapper().readTree(
+                "{\"name\":\"x\",\"version\":\"1.1.0\",\"files\":[\"target/dist\"]}");
+        Files.writeString(dir.resolve("package.json"), listing.toString());
+        PackList.Result listed = OwnOutputs.excluding(List.of(), dir.resolve("target"))
+                .list(dir, listing, PacklistRules.NPM_12);
+        assertEquals(List.of("package.json", "target/dist/index.js"), List.copyOf(new TreeSet<>(listed.files())));
+        assertEquals(List.of(), listed.warnings());
+
+        ObjectNode plain = (ObjectNode) new ObjectMapper().readTree("{\"name\":\"x\",\"version\":\"1.1.0\"}");
+        Files.writeString(dir.resolve("package.json"), plain.toString());
+        Files.writeString(dir.resolve(".npmignore"), "/target/\n");
+        listed = OwnOutputs.excluding(List.of(), dir.resolve("target")).list(dir, plain, PacklistRules.NPM_12);
+        assertEquals(List.of("package.json"), List.copyOf(new TreeSet<>(listed.files())));
+        assertEquals(List.of(), listed.warnings());
     }
 }
