@@ -103,8 +103,8 @@ final class AuthenticationCheck implements Check {
                 findings.add(Finding.of(FindingKind.NOT_AUTHENTICATED, id(),
                         "GET " + whoami + " answered " + answer.status() + " without a username" + body(answer)
                                 + "; sent " + context.credentials(),
-                        "log in again (npm login --registry=" + base + ") and store the new token in "
-                                + context.credentials().source()));
+                        "get a new token for " + base + " (its web UI, or npm login --registry=" + base
+                                + ", which writes one to ~/.npmrc) and store it in " + context.credentials().source()));
             } else {
                 findings.add(Finding.pass(this, "authenticated as '" + user + "' on " + registry + " with "
                         + context.credentials()));

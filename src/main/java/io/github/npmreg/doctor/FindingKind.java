@@ -250,7 +250,8 @@ public enum FindingKind {
             "/-/whoami answered without a username. Verdaccio answers {} (200) for a bad or missing token, which "
                     + "npm turns into ENEEDAUTH.",
             "npm error code ENEEDAUTH / npm whoami: This command requires you to be logged in",
-            "Log in again (npm login) and store the new token where the plugin reads it."),
+            "Get a new token for this registry (its web UI, or npm login, which writes one to ~/.npmrc) and store it "
+                    + "where the plugin reads it (settings.xml server or NPM_TOKEN)."),
     REGISTRY_PING_FAILED("registry-ping-failed", Status.WARN, "registry does not answer /-/ping",
             "The URL answers but not like an npm registry (wrong path, or a proxy in between).",
             "npm error code E404 / npm ping: 404 Not Found - GET …/-/ping",
