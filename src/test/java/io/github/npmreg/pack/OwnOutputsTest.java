@@ -19,14 +19,12 @@ class OwnOutputsTest {
 
     @Test
     void thePluginsOwnOutputsAreLeftOutAndTheRestOfTargetFollowsNpm() throws Exception {
-        ObjectNode manifest = (ObjectNode) new ObjectMapper().readTree("{\"name\":\"x\",\"version\":\"1.0.0\"}");
-        Files.writeString(dir.resolve("package.json"), manifest.toString());
-        Files.writeString(dir.resolve("index.js"), "");
-        Files.createDirectories(dir.resolve("target/npmreg"));
-        Files.writeString(dir.resolve("target/npmreg/pack.json"), "{}");
-        Files.writeString(dir.resolve("target/x-1.0.0.tgz"), "old");
-        Files.writeString(dir.resolve("target/.x-1.0.0.tgz123.tmp"), "partial");
-        Files.writeString(dir.resolve("target/other.txt"), "npm packs this");
+        ObjectNode manifest = packageJson("{\"name\":\"x\",\"version\":\"1.0.0\"}");
+        write("index.js", "");
+        write("target/npmreg/pack.json", "{}");
+        write("target/x-1.0.0.tgz", "old");
+        write("target/.x-1.0.0.tgz123.tmp", "partial");
+        write("target/other.txt", "npm packs this");
         List<String> files = OwnOutputs.excluding(List.of(dir.resolve("target/npmreg"), dir.resolve("target/x-1.0.0.tgz")))
                 .list(dir, manifest, PacklistRules.NPM_11).files();
         assertEquals(new TreeSet<>(List.of("index.js", "package.json", "target/other.txt")), new TreeSet<>(files));
@@ -34,12 +32,10 @@ class OwnOutputsTest {
 
     @Test
     void filesOfTheBuildDirectoryThatStillGoInAreNamedInAWarning() throws Exception {
-        ObjectNode manifest = (ObjectNode) new ObjectMapper().readTree("{\"name\":\"x\",\"version\":\"1.1.0\"}");
-        Files.writeString(dir.resolve("package.json"), manifest.toString());
-        Files.writeString(dir.resolve("index.js"), "");
-        Files.createDirectories(dir.resolve("target/classes"));
-        Files.writeString(dir.resolve("target/x-1.0.0.tgz"), "an earlier build's tarball");
-        Files.writeString(dir.resolve("target/classes/A.class"), "");
+        ObjectNode manifest = packageJson("{\"name\":\"x\",\"version\":\"1.1.0\"}");
+        write("index.js", "");
+        write("target/x-1.0.0.tgz", "an earlier build's tarball");
+        write("target/classes/A.class", "");
         PackList.Result listed = OwnOutputs.excluding(List.of(dir.resolve("target/x-1.1.0.tgz")), dir.resolve("target"))
                 .list(dir, manifest, PacklistRules.NPM_12);
         // the files are npm's: the warning changes nothing in the tarball
@@ -54,22 +50,29 @@ class OwnOutputsTest {
 
     @Test
     void noWarningWhenAnIgnoreFileOrFilesDecides() throws Exception {
-        Files.createDirectories(dir.resolve("target/dist"));
-        Files.writeString(dir.resolve("target/dist/index.js"), "");
-        Files.writeString(dir.resolve("target/x-1.0.0.tgz"), "old");
-        ObjectNode listing = (ObjectNode) new ObjectMapper().readTree(
-                "{\"name\":\"x\",\"version\":\"1.1.0\",\"files\":[\"target/dist\"]}");
-        Files.writeString(dir.resolve("package.json"), listing.toString());
+        write("target/dist/index.js", "");
+        write("target/x-1.0.0.tgz", "old");
+        ObjectNode listing = packageJson("{\"name\":\"x\",\"version\":\"1.1.0\",\"files\":[\"target/dist\"]}");
         PackList.Result listed = OwnOutputs.excluding(List.of(), dir.resolve("target"))
                 .list(dir, listing, PacklistRules.NPM_12);
         assertEquals(List.of("package.json", "target/dist/index.js"), List.copyOf(new TreeSet<>(listed.files())));
         assertEquals(List.of(), listed.warnings());
 
-        ObjectNode plain = (ObjectNode) new ObjectMapper().readTree("{\"name\":\"x\",\"version\":\"1.1.0\"}");
-        Files.writeString(dir.resolve("package.json"), plain.toString());
-        Files.writeString(dir.resolve(".npmignore"), "/target/\n");
+        ObjectNode plain = packageJson("{\"name\":\"x\",\"version\":\"1.1.0\"}");
+        write(".npmignore", "/target/\n");
         listed = OwnOutputs.excluding(List.of(), dir.resolve("target")).list(dir, plain, PacklistRules.NPM_12);
         assertEquals(List.of("package.json"), List.copyOf(new TreeSet<>(listed.files())));
         assertEquals(List.of(), listed.warnings());
+    }
+
+    private ObjectNode packageJson(String json) throws Exception {
+        write("package.json", json);
+        return (ObjectNode) new ObjectMapper().readTree(json);
+    }
+
+    private void write(String file, String content) throws Exception {
+        Path path = dir.resolve(file);
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, content);
     }
 }
