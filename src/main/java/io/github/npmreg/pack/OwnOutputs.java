@@ -18,17 +18,11 @@ public final class OwnOutputs {
     /**
      * A file lister that selects what {@link PackList} selects, minus every file at or under one of {@code outputs}
      * (directories such as {@code target/npmreg}, or files such as the tarball), and minus temporary tarballs.
-     */
-    public static Packer.FileLister excluding(Collection<Path> outputs) {
-        return excluding(outputs, null);
-    }
-
-    /**
-     * As {@link #excluding(Collection)}, and warns when files of {@code buildDirectory} (Maven's {@code target/})
+     * It also warns when files of {@code buildDirectory} (Maven's {@code target/})
      * still go in while package.json has no {@code files}: npm packs that directory like any other unless
      * {@code files} or an ignore file leaves it out, so an earlier build's tarball or compiled classes would be
      * published without a word. A {@code files} list is the user's choice (a build's {@code target/dist} listed on
-     * purpose), so it gets no warning.
+     * purpose), so it gets no warning. A null {@code buildDirectory} (no POM) warns of nothing.
      */
     public static Packer.FileLister excluding(Collection<Path> outputs, Path buildDirectory) {
         return (dir, manifest, rules) -> {
@@ -59,9 +53,11 @@ public final class OwnOutputs {
     static String buildDirectoryWarning(String build, List<String> built) {
         String shown = built.stream().limit(3).collect(Collectors.joining(", "));
         return built.size() + (built.size() == 1 ? " file" : " files") + " of the Maven build directory " + build
-                + "/ go into the tarball (" + shown + (built.size() > 3 ? ", ..." : "") + "): npm packs it like any"
+                + (built.size() == 1 ? "/ goes" : "/ go") + " into the tarball (" + shown + (built.size() > 3 ? ", ..." : "") + "): npm packs it like any"
                 + " other directory when neither \"files\" in package.json nor an .npmignore (or .gitignore) leaves it"
-                + " out, and the plugin packs what npm packs. List what to publish in \"files\", or add the line /" + build + "/ to .npmignore.";
+                + " out, and the plugin packs what npm packs. List what to publish in \"files\", or add the line /" + build
+                + "/ to .npmignore (npm reads"
+                + " .gitignore only when there is no .npmignore, so a new .npmignore needs .gitignore's lines too).";
     }
 
     /** {@code path} relative to {@code root} with forward slashes, or null when it is not strictly inside. */

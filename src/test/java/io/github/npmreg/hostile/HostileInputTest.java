@@ -400,7 +400,7 @@ class HostileInputTest {
         ManifestStaging.Result staged = ManifestStaging.stage(ManifestStaging.Request.of(release,
                 work.resolve("package.json"), false));
         ObjectNode stagedManifest = ManifestReader.read(staged.stagedManifest());
-        PackResult packed = new Packer(io.github.npmreg.pack.OwnOutputs.excluding(List.of(pkg.resolve("target"))), 1)
+        PackResult packed = new Packer(io.github.npmreg.pack.OwnOutputs.excluding(List.of(pkg.resolve("target")), null), 1)
                 .pack(new PackRequest(pkg, staged.stagedManifest(), stagedManifest, work, work.resolve("pack.json")));
         RegistryClientConfig config = RegistryClientConfig.defaults("npmreg-hostile-test", log)
                 .withTimeouts(Duration.ofSeconds(2), client.socket)

@@ -25,7 +25,7 @@ class OwnOutputsTest {
         write("target/x-1.0.0.tgz", "old");
         write("target/.x-1.0.0.tgz123.tmp", "partial");
         write("target/other.txt", "npm packs this");
-        List<String> files = OwnOutputs.excluding(List.of(dir.resolve("target/npmreg"), dir.resolve("target/x-1.0.0.tgz")))
+        List<String> files = OwnOutputs.excluding(List.of(dir.resolve("target/npmreg"), dir.resolve("target/x-1.0.0.tgz")), null)
                 .list(dir, manifest, PacklistRules.NPM_11).files();
         assertEquals(new TreeSet<>(List.of("index.js", "package.json", "target/other.txt")), new TreeSet<>(files));
     }
